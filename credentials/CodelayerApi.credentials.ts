@@ -1,0 +1,114 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { loginForKey } from '../nodes/Codelayer/transport/login';
+
+export class CodelayerApi implements ICredentialType {
+	name = 'codelayerApi';
+
+	displayName = 'Codelayer API';
+
+	icon = 'file:../icons/codelayer.svg' as const;
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloudoffix-codelayer#codelayer';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://wats.api.codelayer.co.in/',
+			description: 'Address of the API server (the baseURL that the licence server returns for the device)',
+			required: true,
+		},
+		{
+			displayName: 'Licence Server URL',
+			name: 'licenseUrl',
+			type: 'string',
+			default: 'https://license.codelayer.co.in/',
+			description: 'Where licence requests go; only the licence operations use it',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'IMEI',
+			name: 'imei',
+			type: 'string',
+			default: '',
+			placeholder: '352099001761481',
+			description: 'IMEI of the registered device this workflow acts as (14 to 16 digits)',
+			required: true,
+		},
+		{
+			displayName: 'App Version',
+			name: 'appVersion',
+			type: 'string',
+			default: '1.0.0.0',
+			description: 'Client app version sent at login; the API documents 1.0.0.0 as the supported one',
+		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- a licence key unlocks a paid licence: a secret
+		{
+			displayName: 'Licence Key',
+			name: 'licenseKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Client licence key, if the licence server issued one',
+		},
+		// Filled by preAuthentication and stored by n8n; emptied by the node when the server answers
+		// `e: 401`, which makes n8n log in again and store the new key.
+		{
+			displayName: 'Session Key',
+			name: 'sessionKey',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await loginForKey(this.helpers.httpRequest, credentials);
+	}
+
+	// The API takes the key in the JSON body of every call, never in a header or the query string.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			body: { key: '={{$credentials.sessionKey}}' },
+		},
+	};
+
+	// preAuthentication has already proved the login when this runs; Route Details proves the key works.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/sales/route_details',
+			method: 'POST',
+			body: {},
+		},
+		rules: [401, 400, 503].map((e) => ({
+			type: 'responseSuccessBody' as const,
+			properties: { key: 'e', value: e, message: `Codelayer refused the key it had just issued (e ${e})` },
+		})),
+	};
+}

@@ -1,0 +1,82 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { OdooServerError, isOdooEnvelope } from './odooEnvelope';
+
+export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
+
+// A type alias, not an interface: n8n wants preAuthentication to return an index-signature object.
+export type CloudOffixSession = {
+	sessionId: string;
+	uid: number;
+};
+
+/** Thrown by the credential's login. Its name survives bundling, where `instanceof` would not. */
+export class CloudOffixLoginError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'CloudOffixLoginError';
+	}
+}
+
+/** The instance address without trailing slashes, as every request path starts with one. */
+export function cloudOffixBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = String(credentials.url ?? '').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]/i.test(url)) {
+		throw new CloudOffixLoginError(`The CloudOffix URL "${url}" is not an http(s) address`);
+	}
+	return url;
+}
+
+/**
+ * Logs in through `/web/session/authenticate`. Odoo answers a wrong login, password or database name
+ * with `uid: false` inside a normal result, not with an error: that is turned into a clear failure here,
+ * so that nothing is attempted with a session that does not exist.
+ */
+export async function loginWithSession(
+	httpRequest: HttpRequest,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<CloudOffixSession> {
+	const db = String(credentials.db ?? '').trim();
+	const login = String(credentials.login ?? '');
+	if (db === '') {
+		throw new CloudOffixLoginError(
+			'The CloudOffix credential has no database: enter it (on CloudOffix it is the instance host name)',
+		);
+	}
+	const baseUrl = cloudOffixBaseUrl(credentials);
+	const answer = await httpRequest({
+		method: 'POST',
+		url: `${baseUrl}/web/session/authenticate`,
+		body: { jsonrpc: '2.0', method: 'call', params: { db, login, password: credentials.password }, id: 1 },
+		json: true,
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+	}).then(
+		(body: unknown) => ({ body }),
+		(error: unknown) => ({ error }),
+	);
+	if ('error' in answer) {
+		throw new CloudOffixLoginError(`Could not reach CloudOffix at ${baseUrl}: ${describeTransportFailure(answer.error)}`);
+	}
+	if (isOdooEnvelope(answer.body) && answer.body.error) {
+		const reason = new OdooServerError(answer.body.error).message;
+		throw new CloudOffixLoginError(`CloudOffix refused to open database "${db}": ${reason}`);
+	}
+	const result = (isOdooEnvelope(answer.body) ? answer.body.result : undefined) as
+		| { uid?: unknown; session_id?: unknown }
+		| undefined;
+	if (!result) throw new CloudOffixLoginError(`${baseUrl} did not answer like a CloudOffix server`);
+	if (typeof result.uid !== 'number' || typeof result.session_id !== 'string') {
+		throw new CloudOffixLoginError(
+			`CloudOffix refused login "${login}" on database "${db}": check the login, the password and the database name`,
+		);
+	}
+	return { sessionId: result.session_id, uid: result.uid };
+}
+
+/** A short reason for a failed HTTP exchange that never repeats the request (it holds the password). */
+export function describeTransportFailure(error: unknown): string {
+	const failure = error as { httpCode?: string; response?: { status?: number }; code?: string; message?: string };
+	const status = failure.response?.status ?? failure.httpCode;
+	if (status) return `HTTP ${status}`;
+	return failure.code ?? 'the connection failed';
+}

@@ -1,0 +1,73 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+
+type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
+
+/** Every Codelayer answer carries `e` (200 = success) and `msg` beside its payload. */
+export interface CodelayerAnswer {
+	e?: unknown;
+	msg?: unknown;
+	[field: string]: unknown;
+}
+
+export class CodelayerLoginError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'CodelayerLoginError';
+	}
+}
+
+/** `<base URL>/<path>`, whatever slashes the user typed around the base URL. */
+export function codelayerUrl(baseUrl: unknown, path: string): string {
+	const base = String(baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/]/i.test(base)) {
+		throw new CodelayerLoginError(`The Codelayer address "${base}" is not an http(s) address`);
+	}
+	return `${base}/${path.replace(/^\/+/, '')}`;
+}
+
+/** Checks the device fields the server would reject, so a typo is named before anything is sent. */
+function deviceFields(credentials: ICredentialDataDecryptedObject) {
+	const imei = String(credentials.imei ?? '').trim();
+	const ver = String(credentials.appVersion ?? '').trim();
+	if (!/^\d{14,16}$/.test(imei)) {
+		throw new CodelayerLoginError(`The IMEI in the Codelayer credential must be 14 to 16 digits (got ${imei.length} characters)`);
+	}
+	if (ver.length < 7 || ver.length > 16) {
+		throw new CodelayerLoginError(`The app version in the Codelayer credential must be 7 to 16 characters, like 1.0.0.0`);
+	}
+	return { imei, ver };
+}
+
+/**
+ * `system/auth` returns the 32-character key that every later call carries in its JSON body.
+ * A refusal comes as `e: 401` (or 400) inside the answer, whatever the HTTP status.
+ */
+export async function loginForKey(
+	httpRequest: HttpRequest,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ sessionKey: string }> {
+	const username = String(credentials.username ?? '');
+	const body: Record<string, string> = {
+		username,
+		password: String(credentials.password ?? ''),
+		...deviceFields(credentials),
+	};
+	const licenseKey = String(credentials.licenseKey ?? '').trim();
+	if (licenseKey !== '') body.license_key = licenseKey;
+	const url = codelayerUrl(credentials.baseUrl, 'system/auth');
+	const outcome = await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true }).then(
+		(answer: unknown) => ({ answer: answer as CodelayerAnswer | undefined }),
+		(error: unknown) => ({ error: error as { code?: string } }),
+	);
+	if ('error' in outcome) {
+		throw new CodelayerLoginError(`Could not reach Codelayer at ${url}: ${outcome.error.code ?? 'the connection failed'}`);
+	}
+	const { answer } = outcome;
+	if (!answer || Number(answer.e) !== 200 || typeof answer.key !== 'string' || answer.key === '') {
+		const reason = typeof answer?.msg === 'string' ? answer.msg : 'no key in the answer';
+		throw new CodelayerLoginError(
+			`Codelayer refused user "${username}" on this device: ${reason} (e ${String(answer?.e ?? 'missing')}). Check the username, password, IMEI and licence key`,
+		);
+	}
+	return { sessionKey: answer.key };
+}

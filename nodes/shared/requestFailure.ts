@@ -1,0 +1,41 @@
+import { NodeApiError, type INode } from 'n8n-workflow';
+
+/** Login errors thrown by the credentials; matched by name because each bundle has its own copy of the class. */
+const LOGIN_ERRORS = new Set(['CloudOffixLoginError', 'CodelayerLoginError']);
+
+interface FailureShape {
+	name?: string;
+	message?: string;
+	code?: string;
+	httpCode?: string | null;
+	cause?: unknown;
+	response?: { status?: number };
+}
+
+/** The innermost login error n8n wrapped on its way out of preAuthentication, if any. */
+function loginErrorIn(error: unknown): FailureShape | undefined {
+	for (let current = error as FailureShape | undefined, depth = 0; current && depth < 5; depth++) {
+		if (current.name && LOGIN_ERRORS.has(current.name)) return current;
+		current = current.cause as FailureShape | undefined;
+	}
+	return undefined;
+}
+
+/**
+ * Turns a failed HTTP exchange into a NodeApiError with a message a user can act on. It is built from
+ * scratch, never from the request, so the password, session id and key it carried cannot leak into it.
+ */
+export function requestFailure(node: INode, error: unknown, what: string, itemIndex?: number): NodeApiError {
+	const login = loginErrorIn(error);
+	if (login) {
+		return new NodeApiError(node, { message: login.message ?? 'Login failed' }, { message: login.message, description: what, itemIndex });
+	}
+	const failure = (error ?? {}) as FailureShape;
+	const status = failure.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
+	const reason = status ? `HTTP ${status}` : (failure.code ?? failure.message ?? 'the connection failed');
+	return new NodeApiError(
+		node,
+		{ message: reason },
+		{ message: `${what} failed: ${reason}`, description: 'The request may or may not have reached the server', httpCode: status ? String(status) : undefined, itemIndex },
+	);
+}

@@ -1,0 +1,105 @@
+import { startCodelayerSandbox, type CodelayerSandbox } from '../../sandbox/codelayer';
+import { SessionProbe } from '../fixtures/nodes/SessionProbe.node';
+import { afterItems, createHarness, packageNode } from '../harness';
+
+let sandbox: CodelayerSandbox;
+beforeAll(async () => {
+	sandbox = await startCodelayerSandbox({ users: [{ username: 'TEST', password: PASSWORD, imei: IMEI }] });
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const PASSWORD = 'Pw-8c1f-secret';
+const IMEI = '352099001761481';
+const SAMPLE_LICENCE = 'CAxLcQc5V1hc8VNe2pzxDQz+jaI+jf3FU+cp4E5oslD9EN6Rki8Ma3aFp01ilr3';
+
+function harnessWith(data: Record<string, unknown> = {}) {
+	const harness = createHarness({ sessionProbe: new SessionProbe() });
+	harness.addCredential({
+		id: 'cl-1',
+		name: 'Codelayer account',
+		type: 'codelayerApi',
+		data: { baseUrl: `${sandbox.url}/`, username: 'TEST', password: PASSWORD, imei: IMEI, licenseKey: SAMPLE_LICENCE, ...data },
+	});
+	return harness;
+}
+
+const probe = (path = 'sales/route_details') =>
+	packageNode('sessionProbe', { credentialType: 'codelayerApi', baseUrl: `${sandbox.url}/`, path, body: '{}' }, { codelayerApi: 'cl-1' });
+
+describe('Codelayer credential', () => {
+	it('passes its test with good credentials, after one login', async () => {
+		const result = await harnessWith().testCredential('cl-1');
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.stats.logins).toBe(1);
+		expect(sandbox.stats.requests['sales/route_details']).toBe(1);
+	});
+
+	it('fails its test with a message naming the refusal, and never shows the password', async () => {
+		const result = await harnessWith({ password: 'wrong-secret' }).testCredential('cl-1');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Codelayer refused user "TEST"');
+		expect(result.message).toContain('Invalid authentication credentials.');
+		expect(result.message).not.toContain('wrong-secret');
+	});
+
+	it('rejects a malformed IMEI before anything is sent', async () => {
+		const result = await harnessWith({ imei: '12345' }).testCredential('cl-1');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('IMEI');
+		expect(sandbox.stats.total).toBe(0);
+	});
+
+	it('obtains the key once and reuses it across two executions', async () => {
+		const harness = harnessWith();
+		const workflow = afterItems([{ n: 1 }, { n: 2 }, { n: 3 }], probe());
+		const first = await harness.run(workflow);
+		const second = await harness.run(workflow);
+		expect(first.error).toBeUndefined();
+		expect(second.json('sessionProbe')).toHaveLength(3);
+		expect(second.json('sessionProbe')[0].details).toEqual([expect.objectContaining({ routename: 'ALAMCHEARY' })]);
+		expect(sandbox.stats.logins).toBe(1);
+		expect(harness.credentials.preAuthentications).toBe(1);
+		expect(sandbox.stats.requests['sales/route_details']).toBe(6);
+	});
+
+	it('renews an expired key once (e 401 inside HTTP 200), stores it, and the call succeeds', async () => {
+		const harness = harnessWith();
+		const workflow = afterItems([{ n: 1 }], probe());
+		await harness.run(workflow);
+		const firstKey = harness.credentials.stored('cl-1').sessionKey;
+		sandbox.expireKeys();
+		const result = await harness.run(workflow);
+		expect(result.error).toBeUndefined();
+		expect(result.json('sessionProbe')[0]).toMatchObject({ e: 200, msg: 'Success' });
+		expect(sandbox.stats.logins).toBe(2);
+		const renewedKey = harness.credentials.stored('cl-1').sessionKey;
+		expect(renewedKey).toMatch(/^[A-Za-z0-9]{32}$/);
+		expect(renewedKey).not.toBe(firstKey);
+		// The next execution uses the stored key: no third login.
+		await harness.run(workflow);
+		expect(sandbox.stats.logins).toBe(2);
+	});
+
+	it('renews the key on a real HTTP 401 too (n8n-core refresh)', async () => {
+		const harness = harnessWith();
+		const workflow = afterItems([{ n: 1 }], probe());
+		await harness.run(workflow);
+		sandbox.failNextWithStatus(401);
+		const result = await harness.run(workflow);
+		expect(result.error).toBeUndefined();
+		expect(result.json('sessionProbe')[0]).toMatchObject({ e: 200 });
+		expect(sandbox.stats.logins).toBe(2);
+	});
+
+	it('keeps the password and keys out of output items and errors', async () => {
+		const harness = harnessWith();
+		const ok = await harness.run(afterItems([{ n: 1 }], probe()));
+		const key = String(harness.credentials.stored('cl-1').sessionKey);
+		const failing = harnessWith({ password: 'wrong-secret' });
+		const failed = await failing.run(afterItems([{ n: 1 }], probe()));
+		expect(failed.error?.message).toContain('Codelayer refused user "TEST"');
+		const everything = JSON.stringify([ok.run, failed.run]);
+		for (const secret of [PASSWORD, 'wrong-secret', SAMPLE_LICENCE, key]) expect(everything).not.toContain(secret);
+	});
+});

@@ -1,0 +1,71 @@
+import type { ICredentialType, IDataObject, INode, INodeType, IVersionedNodeType } from 'n8n-workflow';
+
+import { CloudOffixApi } from '../../credentials/CloudOffixApi.credentials';
+import { CodelayerApi } from '../../credentials/CodelayerApi.credentials';
+import { testCredential } from './credentialTest';
+import { TestCredentialsHelper, type StoredCredential } from './credentialsHelper';
+import { ItemsNode, NoOpNode } from './testNodes';
+import { PACKAGE_NAME, TestNodeTypes } from './nodeTypes';
+import { runWorkflow, type RunOptions, type TestWorkflow } from './runWorkflow';
+
+export type { RunResult, TestWorkflow } from './runWorkflow';
+export { PACKAGE_NAME };
+
+const CREDENTIAL_TYPES: ICredentialType[] = [new CloudOffixApi(), new CodelayerApi()];
+
+/**
+ * One n8n "instance" for a test file: the package's credential types, the given nodes, a credential
+ * store, and `run` to execute a workflow through the real engine.
+ */
+export function createHarness(nodes: Record<string, INodeType | IVersionedNodeType> = {}) {
+	const credentials = new TestCredentialsHelper(new Map(CREDENTIAL_TYPES.map((type) => [type.name, type])));
+	const nodeTypes = new TestNodeTypes()
+		.register('test.items', new ItemsNode())
+		.register('n8n-nodes-base.noOp', new NoOpNode());
+	for (const [name, node] of Object.entries(nodes)) nodeTypes.register(`${PACKAGE_NAME}.${name}`, node);
+
+	return {
+		credentials,
+		addCredential: (credential: StoredCredential) => credentials.add(credential),
+		run: async (workflow: TestWorkflow, options?: RunOptions) =>
+			await runWorkflow(nodeTypes, credentials, workflow, options),
+		testCredential: async (id: string) => await testCredential(nodeTypes, credentials, id),
+	};
+}
+
+let nodeCounter = 0;
+
+/** A workflow node of this package, with its credential reference, ready for `run`. */
+export function packageNode(
+	name: string,
+	parameters: IDataObject,
+	credentials: Record<string, string> = {},
+	extra: Partial<INode> = {},
+): INode {
+	return {
+		id: `node-${++nodeCounter}`,
+		name: extra.name ?? name,
+		type: `${PACKAGE_NAME}.${name}`,
+		typeVersion: extra.typeVersion ?? 1,
+		position: [0, 0],
+		parameters: parameters as INode['parameters'],
+		credentials: Object.fromEntries(Object.entries(credentials).map(([type, id]) => [type, { id, name: id }])),
+		...extra,
+	};
+}
+
+/** Items → node: the first node emits `items`, the second gets them as its input. */
+export function afterItems(items: IDataObject[], node: INode): TestWorkflow {
+	const source: INode = {
+		id: `node-${++nodeCounter}`,
+		name: 'Items',
+		type: 'test.items',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(items) },
+	};
+	return {
+		nodes: [source, node],
+		connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+	};
+}
