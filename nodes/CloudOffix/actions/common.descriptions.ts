@@ -1,0 +1,181 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ODOO_OPERATORS } from '../helpers/domain';
+
+/** The model every record operation works on: picked from the server's list, or typed (custom models too). */
+export const modelLocator: INodeProperties = {
+	displayName: 'Model',
+	name: 'model',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Odoo model, e.g. res.partner, crm.lead, sale.order or any custom x_ model',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchModels', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'res.partner',
+			validation: [{ type: 'regex', properties: { regex: '^[a-z0-9_]+(\\.[a-z0-9_]+)*$', errorMessage: 'Not a model name like res.partner' } }],
+		},
+	],
+};
+
+export const recordIdLocator: INodeProperties = {
+	displayName: 'Record',
+	name: 'recordId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchRecords', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: '42',
+			validation: [{ type: 'regex', properties: { regex: '^[1-9][0-9]*$', errorMessage: 'Not a record ID' } }],
+		},
+	],
+};
+
+export const domainFilters: INodeProperties[] = [
+	{
+		displayName: 'Filter Type',
+		name: 'filterType',
+		type: 'options',
+		options: [
+			{ name: 'None', value: 'none' },
+			{ name: 'Build Conditions', value: 'conditions' },
+			{ name: 'Domain (JSON)', value: 'domain', description: 'An Odoo domain such as [["is_company","=",true]]' },
+		],
+		default: 'none',
+	},
+	{
+		displayName: 'Match',
+		name: 'combinator',
+		type: 'options',
+		options: [
+			{ name: 'All Conditions (AND)', value: 'and' },
+			{ name: 'Any Condition (OR)', value: 'or' },
+		],
+		default: 'and',
+		displayOptions: { show: { filterType: ['conditions'] } },
+	},
+	{
+		displayName: 'Conditions',
+		name: 'conditions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Condition',
+		default: {},
+		displayOptions: { show: { filterType: ['conditions'] } },
+		options: [
+			{
+				displayName: 'Condition',
+				name: 'condition',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'field',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
+						default: '',
+						description: 'Choose from the list, or specify a field (dotted paths like partner_id.country_id.code work) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						options: ODOO_OPERATORS.map((operator) => ({ name: operator, value: operator })),
+						default: '=',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Numbers and true/false are sent as such; for in / not in give a comma list or a JSON array',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Domain',
+		name: 'domain',
+		type: 'json',
+		default: '[]',
+		displayOptions: { show: { filterType: ['domain'] } },
+	},
+];
+
+/** Options shared by the operations that read or write records. */
+export const contextOptions: INodeProperties[] = [
+	{
+		displayName: 'Language',
+		name: 'lang',
+		type: 'string',
+		default: '',
+		placeholder: 'en_US',
+		description: 'Language of translated values (context lang)',
+	},
+	{
+		displayName: 'Timezone',
+		name: 'tz',
+		type: 'string',
+		default: '',
+		placeholder: 'Europe/Istanbul',
+		description: 'Timezone the server uses for computed dates (context tz); stored date-times stay UTC',
+	},
+	{
+		displayName: 'Include Archived Records',
+		name: 'includeArchived',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to also match archived (inactive) records (context active_test = false)',
+	},
+	{
+		displayName: 'Company ID',
+		name: 'companyId',
+		type: 'number',
+		default: 0,
+		description: 'Act in this company (context force_company and allowed_company_ids); 0 keeps the user default',
+	},
+	{
+		displayName: 'Extra Context (JSON)',
+		name: 'context',
+		type: 'json',
+		default: '{}',
+		description: 'More context keys, merged last',
+	},
+];
+
+export const simplifyOption: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return each many2one value as two fields (the ID, and the name in a field ending in _name) instead of an [ID, name] pair',
+};
+
+export const fieldsOption: INodeProperties = {
+	displayName: 'Field Names or IDs',
+	name: 'fields',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
+	default: [],
+	description:
+		'Fields to return; none means every non-binary field. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};

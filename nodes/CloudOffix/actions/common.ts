@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
+import { ParameterError } from '../../shared/parameterError';
+import { simplifyRecord } from '../helpers/simplify';
+import { parseJsonObject } from '../helpers/values';
+import type { CloudOffixClient, OdooField } from '../transport';
+
+/** What an operation gets: the n8n context, the run's client and how many items may run at once. */
+export interface OperationRun {
+	context: IExecuteFunctions;
+	client: CloudOffixClient;
+	itemCount: number;
+	concurrency: number;
+}
+
+const MODEL_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;
+
+export function modelOf(context: IExecuteFunctions, itemIndex: number): string {
+	const model = String(context.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!MODEL_NAME.test(model)) throw new ParameterError(`"${model}" is not a model name like res.partner`, 'Model');
+	return model;
+}
+
+/** The Odoo call context from the operation's options (language, timezone, archived records, company). */
+export function callContextOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const callContext: IDataObject = {};
+	if (options.lang) callContext.lang = options.lang;
+	if (options.tz) callContext.tz = options.tz;
+	if (options.includeArchived === true) callContext.active_test = false;
+	const companyId = Number(options.companyId ?? 0);
+	if (companyId > 0) {
+		callContext.force_company = companyId;
+		callContext.allowed_company_ids = [companyId];
+	}
+	const extra = options.context === undefined ? {} : parseJsonObject(options.context, 'Extra Context (JSON)');
+	return { ...callContext, ...extra } as IDataObject;
+}
+
+export function domainOf(context: IExecuteFunctions, itemIndex: number): Domain {
+	const filterType = context.getNodeParameter('filterType', itemIndex, 'none') as string;
+	if (filterType === 'domain') return parseDomain(context.getNodeParameter('domain', itemIndex, '[]'), 'Domain');
+	if (filterType !== 'conditions') return [];
+	const conditions = context.getNodeParameter('conditions.condition', itemIndex, []) as FilterCondition[];
+	return buildDomain(conditions, context.getNodeParameter('combinator', itemIndex, 'and') as 'and' | 'or');
+}
+
+/**
+ * The fields to read when the user named none: every stored or computed field except binary ones.
+ * Binary fields (images, attachments) are base64 and can outweigh all the rest; they are read only when
+ * asked for by name.
+ */
+export async function defaultReadFields(client: CloudOffixClient, model: string, itemIndex: number): Promise<string[]> {
+	const fields = await client.fields(model, itemIndex);
+	return Object.entries(fields)
+		.filter(([, field]) => field.type !== 'binary')
+		.map(([name]) => name);
+}
+
+/** The `fields` option of a read: the named fields (checked), or every non-binary field. */
+export async function readFieldsOf(
+	client: CloudOffixClient,
+	model: string,
+	options: IDataObject,
+	itemIndex: number,
+): Promise<string[]> {
+	const requested = fieldList(options.fields);
+	if (requested.length === 0) return await defaultReadFields(client, model, itemIndex);
+	await checkFieldNames(client, model, requested, itemIndex, 'Fields');
+	return requested;
+}
+
+/** Rejects field names the model does not have: Odoo 11 would drop them silently and report success. */
+export async function checkFieldNames(
+	client: CloudOffixClient,
+	model: string,
+	names: string[],
+	itemIndex: number,
+	parameter: string,
+): Promise<Record<string, OdooField>> {
+	const fields = await client.fields(model, itemIndex);
+	const unknown = names.filter((name) => !(name.split('.')[0] in fields));
+	if (unknown.length > 0) {
+		throw new ParameterError(`${model} has no field ${unknown.map((name) => `"${name}"`).join(', ')}`, parameter);
+	}
+	return fields;
+}
+
+export function fieldTypesOf(fields: Record<string, OdooField>): Record<string, string> {
+	return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.type]));
+}
+
+/** Records as output items, simplified when the user asked for it (the default). */
+export async function recordsOut(
+	run: OperationRun,
+	model: string,
+	records: IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const options = run.context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.simplify === false) return records;
+	const types = fieldTypesOf(await run.client.fields(model, itemIndex));
+	return records.map((record) => simplifyRecord(record, types) as IDataObject);
+}
+
+/** Field names from a multi-options parameter or a comma list typed as an expression. */
+export function fieldList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return list.map((name) => String(name).trim()).filter((name) => name !== '');
+}

@@ -1,0 +1,62 @@
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { executeItems } from '../../../shared/executeItems';
+import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { ParameterError } from '../../../shared/parameterError';
+import { parseJsonArray, parseJsonObject } from '../../helpers/values';
+import { modelOf, type OperationRun } from '../common';
+import { modelLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	{
+		displayName: 'Method',
+		name: 'method',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'action_confirm',
+		description: 'Any public method of the model, base or custom (names starting with _ cannot be called remotely)',
+	},
+	{
+		displayName: 'Positional Arguments (JSON)',
+		name: 'args',
+		type: 'json',
+		default: '[]',
+		description: 'For record methods the first argument is the list of record IDs, e.g. [[42]]',
+	},
+	{
+		displayName: 'Keyword Arguments (JSON)',
+		name: 'kwargs',
+		type: 'json',
+		default: '{}',
+		description: 'For example {"context": {"lang": "tr_TR"}}',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['method'], operation: ['call'] } }, properties);
+
+const METHOD_NAME = /^[a-z][a-z0-9_]*$/i;
+
+function isRecordList(value: unknown): value is IDataObject[] {
+	return Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
+}
+
+/**
+ * `execute_kw(model, method, args, kwargs)`: every base and custom method. A list of records comes back
+ * as one item per record; any other result as one item `{ result }`.
+ */
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context, client } = run;
+	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+		const model = modelOf(context, i);
+		const method = String(context.getNodeParameter('method', i, '')).trim();
+		if (!METHOD_NAME.test(method)) {
+			throw new ParameterError(`"${method}" is not a public method name (letters, digits and _, not starting with _)`, 'Method');
+		}
+		const args = parseJsonArray(context.getNodeParameter('args', i, '[]'), 'Positional Arguments (JSON)');
+		const kwargs = parseJsonObject(context.getNodeParameter('kwargs', i, '{}'), 'Keyword Arguments (JSON)') as IDataObject;
+		const result = await client.execute({ model, method, args, kwargs }, i);
+		return isRecordList(result) ? result : { result: result as IDataObject[keyof IDataObject] };
+	});
+}

@@ -1,0 +1,37 @@
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { executeItems } from '../../../shared/executeItems';
+import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { callContextOf, modelOf, type OperationRun } from '../common';
+import { contextOptions, modelLocator } from '../common.descriptions';
+import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	...fieldValuesProperties,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: contextOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['create'] } }, properties);
+
+/**
+ * One `create` per item (Odoo 11 takes one dict per call). A create is never retried after a failure the
+ * server may have acted on: only an expired-session answer, which Odoo sends before running anything,
+ * is retried.
+ */
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context, client } = run;
+	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+		const model = modelOf(context, i);
+		const values = await fieldValuesOf(run, model, i);
+		const id = await client.execute({ model, method: 'create', args: [values], kwargs: { context: callContextOf(context, i) } }, i);
+		return { id: id as number };
+	});
+}

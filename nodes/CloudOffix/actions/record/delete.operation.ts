@@ -1,0 +1,71 @@
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { executeItems } from '../../../shared/executeItems';
+import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { ParameterError } from '../../../shared/parameterError';
+import { parseRecordId } from '../../helpers/values';
+import { callContextOf, modelOf, type OperationRun } from '../common';
+import { contextOptions, modelLocator, recordIdLocator } from '../common.descriptions';
+import { existingIds, missingRecordOption } from './missingRecords';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	recordIdLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [missingRecordOption, ...contextOptions],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['deleteRecord'] } }, properties);
+
+interface Target {
+	model: string;
+	id: number;
+	errorOnMissing: boolean;
+}
+
+/** Each item's model and id, read up front so that existence is checked with one search per model. */
+function targetOf(run: OperationRun, itemIndex: number): Target {
+	const { context } = run;
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		model: modelOf(context, itemIndex),
+		id: parseRecordId(context.getNodeParameter('recordId', itemIndex, '', { extractValue: true }), 'Record'),
+		errorOnMissing: options.errorOnMissing !== false,
+	};
+}
+
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context, client } = run;
+	const targets = Array.from({ length: run.itemCount }, (_, i) => {
+		const outcome = { target: undefined as Target | undefined };
+		try {
+			outcome.target = targetOf(run, i);
+		} catch {
+			// Reported by the item's own run below, which reads the same parameters again.
+		}
+		return outcome.target;
+	});
+	const existing = new Map<string, Promise<Set<number>>>();
+	for (const target of targets) {
+		if (!target?.errorOnMissing || existing.has(target.model)) continue;
+		const ids = targets.filter((t) => t?.model === target.model && t.errorOnMissing).map((t) => t!.id);
+		const check = existingIds(client, target.model, ids, 0);
+		check.catch(() => undefined); // each item that needs it reports the failure
+		existing.set(target.model, check);
+	}
+
+	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+		const { model, id, errorOnMissing } = targets[i] ?? targetOf(run, i);
+		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
+			throw new ParameterError(`${model} has no record with ID ${id}: nothing was deleted`, 'Record');
+		}
+		await client.execute({ model, method: 'unlink', args: [[id]], kwargs: { context: callContextOf(context, i) } }, i);
+		return { id, deleted: true };
+	});
+}

@@ -1,0 +1,104 @@
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { executeItems } from '../../../shared/executeItems';
+import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { ParameterError } from '../../../shared/parameterError';
+import { contextOptions, domainFilters, fieldsOption, modelLocator, simplifyOption } from '../common.descriptions';
+import { callContextOf, domainOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	...domainFilters,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			fieldsOption,
+			{
+				displayName: 'Sort',
+				name: 'order',
+				type: 'string',
+				default: '',
+				placeholder: 'write_date desc, name',
+				description: 'Odoo order string; the record ID is always added last so that pages never overlap',
+			},
+			{
+				displayName: 'Offset',
+				name: 'offset',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'How many matching records to skip first',
+			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				default: 1000,
+				description: 'Records read per request when returning many',
+			},
+			simplifyOption,
+			...contextOptions,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['getMany'] } }, properties);
+
+const ORDER = /^\s*[a-z0-9_]+(\s+(asc|desc))?\s*(,\s*[a-z0-9_]+(\s+(asc|desc))?\s*)*$/i;
+
+/** The user's order plus `id`, so that consecutive pages never overlap or skip records. */
+function stableOrder(order: string): string {
+	if (order.trim() === '') return 'id';
+	if (!ORDER.test(order)) throw new ParameterError(`"${order}" is not an Odoo order like "name desc, id"`, 'Sort');
+	return /(^|,)\s*id(\s|,|$)/i.test(order) ? order : `${order}, id`;
+}
+
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context, client } = run;
+	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+		const model = modelOf(context, i);
+		const options = context.getNodeParameter('options', i, {}) as IDataObject;
+		const domain = domainOf(context, i);
+		const callContext = callContextOf(context, i);
+		const fields = await readFieldsOf(client, model, options, i);
+		const returnAll = context.getNodeParameter('returnAll', i, false) as boolean;
+		const wanted = returnAll ? Infinity : (context.getNodeParameter('limit', i, 50) as number);
+		const pageSize = Math.max(1, Number(options.pageSize ?? 1000));
+		const order = stableOrder(String(options.order ?? ''));
+
+		const records: IDataObject[] = [];
+		let offset = Number(options.offset ?? 0);
+		while (records.length < wanted) {
+			const limit = Math.min(pageSize, wanted - records.length);
+			const page = (await client.execute(
+				{ model, method: 'search_read', args: [domain, fields], kwargs: { offset, limit, order, context: callContext } },
+				i,
+			)) as IDataObject[];
+			records.push(...page);
+			if (page.length < limit) break;
+			offset += page.length;
+		}
+		return await recordsOut(run, model, records, i);
+	});
+}

@@ -1,0 +1,72 @@
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { executeItems } from '../../../shared/executeItems';
+import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
+import { contextOptions, domainFilters, modelLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Text to look for in the display name (empty matches every record)',
+	},
+	{
+		displayName: 'Match',
+		name: 'nameOperator',
+		type: 'options',
+		options: [
+			{ name: 'Contains (Case-Insensitive)', value: 'ilike' },
+			{ name: 'Contains', value: 'like' },
+			{ name: 'Is Exactly', value: '=' },
+			{ name: 'Is Exactly (Case-Insensitive)', value: '=ilike' },
+		],
+		default: 'ilike',
+	},
+	...domainFilters,
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: contextOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['searchByName'] } }, properties);
+
+/** `name_search`: what Odoo's own many2one inputs use; one item per match, as { id, name }. */
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context, client } = run;
+	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+		const model = modelOf(context, i);
+		const pairs = (await client.execute(
+			{
+				model,
+				method: 'name_search',
+				args: [],
+				kwargs: {
+					name: context.getNodeParameter('name', i, '') as string,
+					args: domainOf(context, i),
+					operator: context.getNodeParameter('nameOperator', i, 'ilike') as string,
+					limit: context.getNodeParameter('limit', i, 50) as number,
+					context: callContextOf(context, i),
+				},
+			},
+			i,
+		)) as Array<[number, string]>;
+		return pairs.map(([id, name]) => ({ id, name }));
+	});
+}

@@ -1,0 +1,36 @@
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { executeItems } from '../../../shared/executeItems';
+import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { parseRecordId } from '../../helpers/values';
+import { callContextOf, modelOf, type OperationRun } from '../common';
+import { contextOptions, modelLocator, recordIdLocator } from '../common.descriptions';
+import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
+
+const properties: INodeProperties[] = [
+	modelLocator,
+	recordIdLocator,
+	...fieldValuesProperties,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: contextOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
+
+/** `write` of a missing id is a MissingError in Odoo 11, so no extra check is needed here. */
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context, client } = run;
+	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+		const model = modelOf(context, i);
+		const id = parseRecordId(context.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record');
+		const values = await fieldValuesOf(run, model, i);
+		await client.execute({ model, method: 'write', args: [[id], values], kwargs: { context: callContextOf(context, i) } }, i);
+		return { id, updated: true };
+	});
+}

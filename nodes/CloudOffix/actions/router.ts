@@ -1,0 +1,28 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { cloudOffixClient, type WireFormat } from '../transport';
+import type { OperationRun } from './common';
+import * as method from './method/Method.resource';
+import * as model from './model/Model.resource';
+import * as record from './record/Record.resource';
+
+const RESOURCES = { method: method.operations, model: model.operations, record: record.operations };
+
+type Operations = Record<string, { execute: (run: OperationRun) => Promise<INodeExecutionData[]> }>;
+
+/** Reads resource, operation and the connection options once, and hands every item to the operation. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as keyof typeof RESOURCES;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const connection = this.getNodeParameter('connection', 0, {}) as { wireFormat?: WireFormat; concurrency?: number };
+	const operations = RESOURCES[resource] as Operations | undefined;
+	const selected = operations?.[operation];
+	if (!selected) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	const run: OperationRun = {
+		context: this,
+		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession'),
+		itemCount: this.getInputData().length,
+		concurrency: Math.max(1, Math.floor(connection.concurrency ?? 4)),
+	};
+	return [await selected.execute(run)];
+}

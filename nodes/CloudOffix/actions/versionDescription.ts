@@ -1,0 +1,65 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention */
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import * as method from './method/Method.resource';
+import * as model from './model/Model.resource';
+import * as record from './record/Record.resource';
+
+/** Everything but the icon, which stays in CloudOffix.node.ts where n8n's lint looks for it. */
+export const versionDescription: Omit<INodeTypeDescription, 'icon'> = {
+	displayName: 'CloudOffix',
+	name: 'cloudOffix',
+	group: ['transform'],
+	version: 1,
+	description: 'Work with records and call any method of CloudOffix (Odoo 11)',
+	defaults: { name: 'CloudOffix' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'cloudOffixApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Method', value: 'method', description: 'Call any method of any model' },
+				{ name: 'Model', value: 'model', description: 'Discover models and their fields' },
+				{ name: 'Record', value: 'record', description: 'Records of any model' },
+			],
+			default: 'record',
+		},
+		...record.description,
+		...method.description,
+		...model.description,
+		{
+			displayName: 'Connection',
+			name: 'connection',
+			type: 'collection',
+			placeholder: 'Add Connection Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Protocol',
+					name: 'wireFormat',
+					type: 'options',
+					options: [
+						{ name: 'JSON-RPC With Session', value: 'jsonRpcSession', description: 'One login, then the session (fastest)' },
+						{ name: 'JSON-RPC (/Jsonrpc)', value: 'jsonRpc', description: 'Login and password in every call' },
+						{ name: 'XML-RPC', value: 'xmlRpc', description: 'Login and password in every call, XML on the wire' },
+					],
+					default: 'jsonRpcSession',
+				},
+				{
+					displayName: 'Parallel Requests',
+					name: 'concurrency',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 32 },
+					default: 4,
+					description: 'How many items may be sent at once; output order always follows input order',
+				},
+			],
+		},
+	],
+};

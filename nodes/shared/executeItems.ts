@@ -1,0 +1,68 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+import { ParameterError } from './parameterError';
+
+/** What one item's work returns: one object, several (a list of records) or none. */
+export type ItemResult = IDataObject | IDataObject[] | undefined;
+
+/**
+ * The one loop every operation runs its items through:
+ * - up to `concurrency` items are in flight at once, and output order always equals input order;
+ * - every output item is paired to the input item it came from;
+ * - a failed item becomes an error item paired to its input when "Continue On Fail" is on; otherwise
+ *   no new item starts, the ones in flight finish, and the error of the first failed item is thrown.
+ * Bad parameters (ParameterError) become NodeOperationError naming the item and the field.
+ */
+export async function executeItems(
+	context: IExecuteFunctions,
+	itemCount: number,
+	concurrency: number,
+	runItem: (itemIndex: number) => Promise<ItemResult>,
+): Promise<INodeExecutionData[]> {
+	const results: INodeExecutionData[][] = new Array(itemCount);
+	let next = 0;
+	const failures: Array<{ itemIndex: number; error: Error }> = [];
+
+	const worker = async () => {
+		while (next < itemCount && failures.length === 0) {
+			const itemIndex = next++;
+			const outcome = await runItem(itemIndex).then(
+				(value) => ({ value }),
+				(error: unknown) => ({ error: asNodeError(context, error, itemIndex) }),
+			);
+			if (!('error' in outcome)) {
+				results[itemIndex] = toItems(outcome.value, itemIndex);
+			} else if (context.continueOnFail()) {
+				results[itemIndex] = [{ json: { error: outcome.error.message }, pairedItem: { item: itemIndex }, error: outcome.error }];
+			} else {
+				failures.push({ itemIndex, error: outcome.error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, itemCount)) }, worker));
+	if (failures.length > 0) throw failures.reduce((first, failure) => (failure.itemIndex < first.itemIndex ? failure : first)).error;
+	return results.flat();
+}
+
+function toItems(value: ItemResult, itemIndex: number): INodeExecutionData[] {
+	const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+	if (error instanceof ParameterError) {
+		return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${error.message}`, {
+			itemIndex,
+			description: `Check the parameter "${error.field}". Nothing was sent for this item.`,
+		});
+	}
+	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') {
+		return error as NodeOperationError;
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
