@@ -59,8 +59,11 @@ export async function requestWithSessionRefresh(
 			override ? { credentialsDecrypted: await credentialsWith(context, credential.type, override) } : undefined,
 		);
 
-	await settled(state.firstRequest);
-	await settled(state.refreshing);
+	// The first request is registered synchronously, before any await, so that concurrent items see it.
+	if (state.firstRequest) {
+		await settled(state.firstRequest);
+		await settled(state.refreshing);
+	}
 	const generation = state.generation;
 	const pending = send();
 	state.firstRequest ??= pending;

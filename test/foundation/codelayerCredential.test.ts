@@ -1,6 +1,6 @@
 import { startCodelayerSandbox, type CodelayerSandbox } from '../../sandbox/codelayer';
 import { SessionProbe } from '../fixtures/nodes/SessionProbe.node';
-import { afterItems, createHarness, packageNode } from '../harness';
+import { afterItems, captureLogs, createHarness, packageNode } from '../harness';
 
 let sandbox: CodelayerSandbox;
 beforeAll(async () => {
@@ -92,14 +92,19 @@ describe('Codelayer credential', () => {
 		expect(sandbox.stats.logins).toBe(2);
 	});
 
-	it('keeps the password and keys out of output items and errors', async () => {
+	it('keeps the password and keys out of output items, errors and logs', async () => {
 		const harness = harnessWith();
-		const ok = await harness.run(afterItems([{ n: 1 }], probe()));
+		const { result: runs, logs } = await captureLogs(async () => {
+			const ok = await harness.run(afterItems([{ n: 1 }], probe()));
+			const failed = await harnessWith({ password: 'wrong-secret' }).run(afterItems([{ n: 1 }], probe()));
+			return [ok, failed];
+		});
+		const [ok, failed] = runs;
 		const key = String(harness.credentials.stored('cl-1').sessionKey);
-		const failing = harnessWith({ password: 'wrong-secret' });
-		const failed = await failing.run(afterItems([{ n: 1 }], probe()));
+		expect(key).toHaveLength(32);
 		expect(failed.error?.message).toContain('Codelayer refused user "TEST"');
-		const everything = JSON.stringify([ok.run, failed.run]);
+		expect(logs).toContain('Codelayer refused user "TEST"');
+		const everything = JSON.stringify([ok.run, failed.run]) + logs;
 		for (const secret of [PASSWORD, 'wrong-secret', SAMPLE_LICENCE, key]) expect(everything).not.toContain(secret);
 	});
 });

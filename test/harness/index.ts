@@ -1,4 +1,5 @@
-import type { ICredentialType, IDataObject, INode, INodeType, IVersionedNodeType } from 'n8n-workflow';
+import { LoadOptionsContext } from 'n8n-core';
+import { Workflow, type ICredentialType, type IDataObject, type INode, type INodeType, type IVersionedNodeType } from 'n8n-workflow';
 
 import { CloudOffixApi } from '../../credentials/CloudOffixApi.credentials';
 import { CodelayerApi } from '../../credentials/CodelayerApi.credentials';
@@ -6,9 +7,10 @@ import { testCredential } from './credentialTest';
 import { TestCredentialsHelper, type StoredCredential } from './credentialsHelper';
 import { ItemsNode, NoOpNode } from './testNodes';
 import { PACKAGE_NAME, TestNodeTypes } from './nodeTypes';
-import { runWorkflow, type RunOptions, type TestWorkflow } from './runWorkflow';
+import { additionalDataFor, runWorkflow, type RunOptions, type TestWorkflow } from './runWorkflow';
 
 export type { RunResult, TestWorkflow } from './runWorkflow';
+export { captureLogs } from './captureLogs';
 export { PACKAGE_NAME };
 
 const CREDENTIAL_TYPES: ICredentialType[] = [new CloudOffixApi(), new CodelayerApi()];
@@ -30,6 +32,14 @@ export function createHarness(nodes: Record<string, INodeType | IVersionedNodeTy
 		run: async (workflow: TestWorkflow, options?: RunOptions) =>
 			await runWorkflow(nodeTypes, credentials, workflow, options),
 		testCredential: async (id: string) => await testCredential(nodeTypes, credentials, id),
+		/** The context n8n gives a node's list searches and load options while the user edits `node`. */
+		loadOptionsContext: (node: INode) =>
+			new LoadOptionsContext(
+				new Workflow({ nodes: [node], connections: {}, nodeTypes, active: false }),
+				node,
+				additionalDataFor(credentials),
+				'parameters',
+			),
 	};
 }
 

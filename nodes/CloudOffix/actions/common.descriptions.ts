@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ODOO_OPERATORS } from '../helpers/domain';
+import { operatorOptions } from './operators';
 
 /** The model every record operation works on: picked from the server's list, or typed (custom models too). */
 export const modelLocator: INodeProperties = {
@@ -98,8 +98,8 @@ export const domainFilters: INodeProperties[] = [
 						displayName: 'Operator',
 						name: 'operator',
 						type: 'options',
-						options: ODOO_OPERATORS.map((operator) => ({ name: operator, value: operator })),
-						default: '=',
+						options: operatorOptions,
+						default: 'equal',
 					},
 					{
 						displayName: 'Value',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
+import { odooOperator } from './operators';
 import { ParameterError } from '../../shared/parameterError';
 import { simplifyRecord } from '../helpers/simplify';
 import { parseJsonObject } from '../helpers/values';
@@ -42,7 +43,10 @@ export function domainOf(context: IExecuteFunctions, itemIndex: number): Domain 
 	const filterType = context.getNodeParameter('filterType', itemIndex, 'none') as string;
 	if (filterType === 'domain') return parseDomain(context.getNodeParameter('domain', itemIndex, '[]'), 'Domain');
 	if (filterType !== 'conditions') return [];
-	const conditions = context.getNodeParameter('conditions.condition', itemIndex, []) as FilterCondition[];
+	// n8n leaves out values equal to a parameter's default, inside collections too.
+	const conditions = (context.getNodeParameter('conditions.condition', itemIndex, []) as Array<Partial<FilterCondition>>).map(
+		({ field = '', operator = 'equal', value = '' }) => ({ field, operator: odooOperator(operator), value }),
+	);
 	return buildDomain(conditions, context.getNodeParameter('combinator', itemIndex, 'and') as 'and' | 'or');
 }
 

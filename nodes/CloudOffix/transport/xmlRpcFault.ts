@@ -16,7 +16,8 @@ export function faultToOdooError(faultCode: number, faultString: string): OdooSe
 	const known = FAULT_KINDS[faultCode];
 	if (known) {
 		const message = untuple(faultString);
-		const missing = faultCode === 2 && /does not exist or has been deleted/.test(message);
+		// Both of Odoo 11's MissingError texts: "Record does not exist or has been deleted." and "… has already been deleted".
+		const missing = faultCode === 2 && /(does not exist or|has already) been deleted/.test(message);
 		return new OdooServerError({
 			code: 200,
 			data: {

@@ -70,8 +70,9 @@ export async function fieldValuesOf(run: OperationRun, model: string, itemIndex:
 		mode === 'json'
 			? parseJsonObject(context.getNodeParameter('valuesJson', itemIndex, '{}'), 'Values (JSON)')
 			: Object.fromEntries(
-					(context.getNodeParameter('fieldValues.field', itemIndex, []) as Array<{ name: string; value: unknown }>).map(
-						({ name, value }) => [name, value],
+					// n8n leaves out values equal to a parameter's default, inside collections too.
+					(context.getNodeParameter('fieldValues.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>).map(
+						({ name = '', value = '' }) => [name, value],
 					),
 				);
 	const parameter = mode === 'json' ? 'Values (JSON)' : 'Fields';

@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
+import { odooOperator } from '../operators';
 import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, domainFilters, modelLocator } from '../common.descriptions';
 
@@ -21,8 +22,8 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Contains (Case-Insensitive)', value: 'ilike' },
 			{ name: 'Contains', value: 'like' },
-			{ name: 'Is Exactly', value: '=' },
-			{ name: 'Is Exactly (Case-Insensitive)', value: '=ilike' },
+			{ name: 'Is Exactly', value: 'equal' },
+			{ name: 'Is Exactly (Case-Insensitive)', value: 'matchesPatternIgnoringCase' },
 		],
 		default: 'ilike',
 	},
@@ -60,7 +61,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 				kwargs: {
 					name: context.getNodeParameter('name', i, '') as string,
 					args: domainOf(context, i),
-					operator: context.getNodeParameter('nameOperator', i, 'ilike') as string,
+					operator: odooOperator(context.getNodeParameter('nameOperator', i, 'ilike') as string),
 					limit: context.getNodeParameter('limit', i, 50) as number,
 					context: callContextOf(context, i),
 				},

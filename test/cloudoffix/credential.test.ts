@@ -1,0 +1,89 @@
+import { afterItems, captureLogs, packageNode } from '../harness';
+import { ADMIN_PASSWORD, cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
+
+const sandbox = useCloudOffixSandbox();
+
+const countPartners = (wireFormat = 'jsonRpcSession') =>
+	packageNode(
+		'cloudOffix',
+		{ resource: 'record', operation: 'count', model: { mode: 'name', value: 'res.partner' }, connection: { wireFormat } },
+		{ cloudOffixApi: 'co-1' },
+	);
+
+describe('CloudOffix credential', () => {
+	it('passes its test with good credentials', async () => {
+		const result = await cloudOffixHarness(sandbox()).testCredential('co-1');
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox().stats.logins).toBe(1);
+	});
+
+	it.each([
+		['password', { password: 'Wrong-Pass-77' }],
+		['login', { login: 'nobody' }],
+	])('fails its test with a clear message on a wrong %s, naming login, password and database', async (_, data) => {
+		const result = await cloudOffixHarness(sandbox(), data).testCredential('co-1');
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/refused login ".*" on database ".*": check the login, the password and the database name/);
+		expect(result.message).not.toContain('Wrong-Pass-77');
+	});
+
+	it('fails on an unknown database with the server reason, and never guesses a database', async () => {
+		const bad = await cloudOffixHarness(sandbox(), { db: 'no-such-db' }).testCredential('co-1');
+		expect(bad.status).toBe('Error');
+		expect(bad.message).toContain('no-such-db');
+		const blank = await cloudOffixHarness(sandbox(), { db: '' }).testCredential('co-1');
+		expect(blank.message).toContain('has no database');
+	});
+
+	it('tolerates a trailing slash in the URL (and several)', async () => {
+		const result = await cloudOffixHarness(sandbox(), { url: `${sandbox().url}///` }).testCredential('co-1');
+		expect(result.status).toBe('OK');
+	});
+
+	it('logs in once and reuses the stored session across two executions', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const workflow = afterItems([{}, {}, {}], countPartners());
+		const first = await harness.run(workflow);
+		const second = await harness.run(workflow);
+		expect(first.error).toBeUndefined();
+		expect(second.json('cloudOffix')).toHaveLength(3);
+		expect(Number(second.json('cloudOffix')[0].count)).toBeGreaterThan(10);
+		expect(sandbox().stats.logins).toBe(1);
+		expect(harness.credentials.stored('co-1').sessionId).toMatch(/^[0-9a-f]{40}$/);
+	});
+
+	it('refreshes an expired session once (code 100 in HTTP 200), stores it, and the call succeeds', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const workflow = afterItems([{}, {}, {}, {}], countPartners());
+		await harness.run(workflow);
+		const firstSession = harness.credentials.stored('co-1').sessionId;
+		sandbox().expireSessions();
+		const result = await harness.run(workflow);
+		expect(result.error).toBeUndefined();
+		expect(result.json('cloudOffix')).toHaveLength(4);
+		expect(sandbox().stats.logins).toBe(2);
+		expect(harness.credentials.stored('co-1').sessionId).not.toBe(firstSession);
+		await harness.run(workflow);
+		expect(sandbox().stats.logins).toBe(2);
+	});
+
+	it('keeps the password and session id out of output, errors and logs', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const { result: runs, logs } = await captureLogs(async () => {
+			const ok = await harness.run(afterItems([{}], countPartners('jsonRpc')));
+			sandbox().faults.set({ kind: 'status', status: 502 });
+			const failed = await harness.run(afterItems([{}], countPartners('jsonRpc')));
+			const wrong = await cloudOffixHarness(sandbox(), { password: 'Wrong-Pass-77' }).run(afterItems([{}], countPartners()));
+			return [ok, failed, wrong];
+		});
+		const [ok, failed, wrong] = runs;
+		const session = String(harness.credentials.stored('co-1').sessionId);
+		expect(ok.error).toBeUndefined();
+		expect(session).toMatch(/^[0-9a-f]{40}$/);
+		expect(failed.error?.message).toContain('HTTP 502');
+		expect(wrong.error?.message).toContain('refused login "admin"');
+		const everything = JSON.stringify(runs.map((r) => r.run)) + logs;
+		// /jsonrpc carries the password in every body: none of it may surface, nor the session id.
+		for (const secret of ['Wrong-Pass-77', session, `,"${ADMIN_PASSWORD}",`]) expect(everything).not.toContain(secret);
+	});
+});

@@ -1,0 +1,94 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { afterItems, packageNode } from '../harness';
+import { cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
+
+const sandbox = useCloudOffixSandbox();
+
+function call(model: string, method: string, args: unknown[], wireFormat = 'jsonRpcSession', extra: IDataObject = {}) {
+	return packageNode(
+		'cloudOffix',
+		{ resource: 'method', operation: 'call', model: { mode: 'name', value: model }, method, args: JSON.stringify(args), kwargs: '{}', connection: { wireFormat }, ...extra },
+		{ cloudOffixApi: 'co-1' },
+	);
+}
+
+describe('CloudOffix errors, as Odoo sends them', () => {
+	it.each([
+		['jsonRpcSession', 'no.such.model', 'search', [[]], 'builtins.KeyError'],
+		['jsonRpc', 'no.such.model', 'search', [[]], 'odoo.exceptions.UserError'],
+		['xmlRpc', 'no.such.model', 'search', [[]], 'odoo.exceptions.UserError'],
+		['jsonRpcSession', 'res.partner', 'write', [[999999], { name: 'x' }], 'odoo.exceptions.MissingError'],
+		['xmlRpc', 'res.partner', 'write', [[999999], { name: 'x' }], 'odoo.exceptions.MissingError'],
+		['jsonRpcSession', 'res.partner', 'search', [[['no_such_field', '=', 1]]], 'builtins.ValueError'],
+		['jsonRpcSession', 'res.users', 'unlink', [[1]], 'odoo.exceptions.UserError'],
+	])('over %s, %s.%s gives %s with a clean message', async (wireFormat, model, method, args, name) => {
+		const result = await cloudOffixHarness(sandbox()).run(afterItems([{}], call(model, method, args, wireFormat)));
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.description).toContain(name);
+		expect(error.description).toContain(`${model}.${method}`);
+		expect(error.message).not.toMatch(/Traceback|\nNone$/);
+		expect(error.message.length).toBeGreaterThan(5);
+	});
+
+	it('refuses a private method name before sending anything (Odoo would refuse it too)', async () => {
+		const result = await cloudOffixHarness(sandbox()).run(afterItems([{}], call('res.partner', '_private', [[]])));
+		expect(result.error?.message).toContain('Item 0: "_private" is not a public method name');
+		expect(sandbox().stats.requests['/web/dataset/call_kw'] ?? 0).toBe(0);
+	});
+
+	it('reports an access error for the read-only demo user, and a validation error for a missing required field', async () => {
+		const demo = cloudOffixHarness(sandbox(), { login: 'demo', password: 'demo' });
+		const denied = await demo.run(afterItems([{}], call('res.partner', 'create', [{ name: 'x' }])));
+		expect(denied.error?.message).toMatch(/^CloudOffix refused access: /);
+		expect((denied.error as unknown as { description: string }).description).toContain('access_error');
+		const admin = cloudOffixHarness(sandbox());
+		const invalid = await admin.run(afterItems([{}], call('res.partner', 'create', [{ email: 'no-name@example.com' }])));
+		expect(invalid.error).toBeDefined();
+		expect(sandbox().stats.creates['res.partner'] ?? 0).toBe(0);
+	});
+
+	it('reports an access denial over /jsonrpc when the password changed after login', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]], 'jsonRpc')));
+		harness.credentials.store.get('co-1')!.data.password = 'Changed-Pass-1';
+		const result = await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]], 'jsonRpc')));
+		expect(result.error?.message).toContain('Access denied');
+		expect(JSON.stringify(result.run)).not.toContain('Changed-Pass-1');
+	});
+
+	it('survives a session that expires mid-run: every item created exactly once, one extra login', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]])));
+		sandbox().faults.set({ kind: 'expireSessionAfter', calls: 3 });
+		const names = Array.from({ length: 9 }, (_, i) => ({ name: `Expiry Co ${i}` }));
+		const create = packageNode(
+			'cloudOffix',
+			{ resource: 'record', operation: 'create', model: { mode: 'name', value: 'res.partner' }, fieldsMode: 'json', valuesJson: '={{ JSON.stringify({ name: $json.name }) }}', connection: { concurrency: 3 } },
+			{ cloudOffixApi: 'co-1' },
+		);
+		const result = await harness.run(afterItems(names, create));
+		expect(result.error).toBeUndefined();
+		expect(result.output('cloudOffix').map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
+		expect(sandbox().stats.creates['res.partner']).toBe(9);
+		expect(sandbox().stats.logins).toBe(2);
+		const check = await harness.run(afterItems([{}], call('res.partner', 'search_count', [[['name', '=like', 'Expiry Co %']]])));
+		expect(check.json('cloudOffix')[0].result).toBe(9);
+	});
+
+	it('does not retry a create after a server failure: the item fails, nothing is created twice', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		sandbox().faults.set({ kind: 'resetAfterProcessing', method: 'res.partner.create' });
+		const create = packageNode(
+			'cloudOffix',
+			{ resource: 'record', operation: 'create', model: { mode: 'name', value: 'res.partner' }, fieldsMode: 'json', valuesJson: '{"name": "Reset Co"}' },
+			{ cloudOffixApi: 'co-1' },
+			{ continueOnFail: true },
+		);
+		const result = await harness.run(afterItems([{}], create));
+		const [item] = result.output('cloudOffix');
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(String(item.json.error)).toContain('failed');
+		expect(sandbox().stats.creates['res.partner']).toBe(1);
+	});
+});
