@@ -1,23 +1,28 @@
-const LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+import { dirname } from 'node:path';
+
+import type { Logger as N8nLogger } from '@n8n/backend-common';
+
+// n8n-core's own copy of its logger class (a transitive dependency, resolved from n8n-core).
+const { Logger } = jest.requireActual<{ Logger: typeof N8nLogger }>(
+	require.resolve('@n8n/backend-common', { paths: [dirname(require.resolve('n8n-core'))] }),
+);
+const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+const LOGGER_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
 /**
- * Runs `work` while collecting everything written to the console (n8n-core's logger writes there) and to
- * stdout/stderr, so that tests can check that no secret was logged.
+ * Runs `work` while collecting what n8n logs (its Logger, message and metadata, which is where an error's
+ * details would go) and anything written to the console, so that tests can check that no secret is logged.
  */
 export async function captureLogs<T>(work: () => Promise<T>): Promise<{ result: T; logs: string }> {
 	const lines: string[] = [];
-	const spies = LEVELS.map((level) =>
-		jest.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' '))),
-	);
-	const streams = [process.stdout, process.stderr].map((stream) =>
-		jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
-			lines.push(String(chunk));
-			return true;
-		}),
-	);
+	const record = (...args: unknown[]) => void lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+	const spies = [
+		...CONSOLE_LEVELS.map((level) => jest.spyOn(console, level).mockImplementation(record)),
+		...LOGGER_LEVELS.map((level) => jest.spyOn(Logger.prototype, level).mockImplementation(record)),
+	];
 	try {
 		return { result: await work(), logs: lines.join('\n') };
 	} finally {
-		[...spies, ...streams].forEach((spy) => spy.mockRestore());
+		spies.forEach((spy) => spy.mockRestore());
 	}
 }

@@ -179,3 +179,8 @@ export const fieldsOption: INodeProperties = {
 	description:
 		'Fields to return; none means every non-binary field. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
+
+/** The "Options" collection of an operation. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}

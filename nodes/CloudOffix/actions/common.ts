@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { ItemResult } from '../../shared/executeItems';
 
 import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
 import { odooOperator } from './operators';
@@ -7,12 +9,13 @@ import { simplifyRecord } from '../helpers/simplify';
 import { parseJsonObject } from '../helpers/values';
 import type { CloudOffixClient, OdooField } from '../transport';
 
-/** What an operation gets: the n8n context, the run's client and how many items may run at once. */
+/** What an operation gets: the n8n context, the run's client, and `each` to run its items through. */
 export interface OperationRun {
 	context: IExecuteFunctions;
 	client: CloudOffixClient;
 	itemCount: number;
-	concurrency: number;
+	/** Runs every item through the shared loop (see executeItems), at most `concurrency` at once. */
+	each: (runItem: (itemIndex: number) => Promise<ItemResult>, concurrency?: number) => Promise<INodeExecutionData[]>;
 }
 
 const MODEL_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { executeItems } from '../../shared/executeItems';
 import { cloudOffixClient, type WireFormat } from '../transport';
 import type { OperationRun } from './common';
 import * as method from './method/Method.resource';
@@ -18,11 +19,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operations = RESOURCES[resource] as Operations | undefined;
 	const selected = operations?.[operation];
 	if (!selected) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	const itemCount = this.getInputData().length;
+	const parallel = Math.max(1, Math.floor(connection.concurrency ?? 4));
 	const run: OperationRun = {
 		context: this,
 		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession'),
-		itemCount: this.getInputData().length,
-		concurrency: Math.max(1, Math.floor(connection.concurrency ?? 4)),
+		itemCount,
+		each: async (runItem, concurrency = parallel) => await executeItems(this, itemCount, Math.min(concurrency, parallel), runItem),
 	};
 	return [await selected.execute(run)];
 }

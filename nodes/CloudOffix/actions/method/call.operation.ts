@@ -1,6 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseJsonArray, parseJsonObject } from '../../helpers/values';
@@ -48,7 +47,7 @@ function isRecordList(value: unknown): value is IDataObject[] {
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const method = String(context.getNodeParameter('method', i, '')).trim();
 		if (!METHOD_NAME.test(method)) {

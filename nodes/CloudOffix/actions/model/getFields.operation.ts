@@ -1,6 +1,5 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { modelOf, type OperationRun } from '../common';
 import { modelLocator } from '../common.descriptions';
@@ -10,7 +9,7 @@ export const description = updateDisplayOptions({ show: { resource: ['model'], o
 /** `fields_get` of a model: one item per field with its label, type, required/readonly and relation. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const fields = await client.fields(modelOf(context, i), i);
 		return Object.entries(fields).map(([name, field]) => ({ name, ...field }));
 	});

@@ -1,6 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 
 import type { OperationRun } from '../common';
@@ -20,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['model'], o
 /** The models of the instance (ir.model), custom ones included: one item per model. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const search = String(context.getNodeParameter('search', i, '')).trim();
 		const domain = search === '' ? [] : ['|', ['model', 'ilike', search], ['name', 'ilike', search]];
 		return (await client.execute(

@@ -1,10 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { checkFieldNames, callContextOf, domainOf, fieldList, modelOf, type OperationRun } from '../common';
-import { contextOptions, domainFilters, modelLocator } from '../common.descriptions';
+import { contextOptions, domainFilters, modelLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -27,18 +26,11 @@ const properties: INodeProperties[] = [
 			'Numeric fields to total in each group (with the field\'s own aggregate, usually sum). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	...domainFilters,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'Sort', name: 'orderBy', type: 'string', default: '', placeholder: 'amount_total desc' },
-			{ displayName: 'Max Groups', name: 'maxGroups', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'How many groups to return at most; 0 returns all' },
-			...contextOptions,
-		],
-	},
+	optionsCollection([
+		{ displayName: 'Sort', name: 'orderBy', type: 'string', default: '', placeholder: 'amount_total desc' },
+		{ displayName: 'Max Groups', name: 'maxGroups', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'How many groups to return at most; 0 returns all' },
+		...contextOptions,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['aggregate'] } }, properties);
@@ -48,7 +40,7 @@ const GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'year']);
 /** `read_group` with every group-by at once (lazy = false): one output item per group. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const groupBy = fieldList(context.getNodeParameter('groupBy', i, ''));
 		if (groupBy.length === 0) throw new ParameterError('Name at least one field to group by', 'Group By');

@@ -1,28 +1,20 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
-import { contextOptions, domainFilters, modelLocator } from '../common.descriptions';
+import { contextOptions, domainFilters, modelLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	...domainFilters,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: contextOptions,
-	},
+	optionsCollection(contextOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['count'] } }, properties);
 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const count = await client.execute(
 			{ model, method: 'search_count', args: [domainOf(context, i)], kwargs: { context: callContextOf(context, i) } },

@@ -1,22 +1,14 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { callContextOf, modelOf, type OperationRun } from '../common';
-import { contextOptions, modelLocator } from '../common.descriptions';
+import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	...fieldValuesProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: contextOptions,
-	},
+	optionsCollection(contextOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['create'] } }, properties);
@@ -28,7 +20,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
 		const id = await client.execute({ model, method: 'create', args: [values], kwargs: { context: callContextOf(context, i) } }, i);

@@ -1,24 +1,16 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
 import { callContextOf, modelOf, type OperationRun } from '../common';
-import { contextOptions, modelLocator, recordIdLocator } from '../common.descriptions';
+import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { existingIds, missingRecordOption } from './missingRecords';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	recordIdLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [missingRecordOption, ...contextOptions],
-	},
+	optionsCollection([missingRecordOption, ...contextOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['deleteRecord'] } }, properties);
@@ -60,7 +52,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		existing.set(target.model, check);
 	}
 
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const { model, id, errorOnMissing } = targets[i] ?? targetOf(run, i);
 		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
 			throw new ParameterError(`${model} has no record with ID ${id}: nothing was deleted`, 'Record');

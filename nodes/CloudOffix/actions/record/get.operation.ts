@@ -1,31 +1,23 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
 import { callContextOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
-import { contextOptions, fieldsOption, modelLocator, recordIdLocator, simplifyOption } from '../common.descriptions';
+import { contextOptions, fieldsOption, modelLocator, optionsCollection, recordIdLocator, simplifyOption } from '../common.descriptions';
 import { missingRecordOption } from './missingRecords';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	recordIdLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [fieldsOption, missingRecordOption, simplifyOption, ...contextOptions],
-	},
+	optionsCollection([fieldsOption, missingRecordOption, simplifyOption, ...contextOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const id = parseRecordId(context.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record');
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;

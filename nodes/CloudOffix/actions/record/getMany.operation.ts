@@ -1,9 +1,8 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
-import { contextOptions, domainFilters, fieldsOption, modelLocator, simplifyOption } from '../common.descriptions';
+import { contextOptions, domainFilters, fieldsOption, modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
 import { callContextOf, domainOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
 
 const properties: INodeProperties[] = [
@@ -25,42 +24,35 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			fieldsOption,
-			{
-				displayName: 'Sort',
-				name: 'order',
-				type: 'string',
-				default: '',
-				placeholder: 'write_date desc, name',
-				description: 'Odoo order string; the record ID is always added last so that pages never overlap',
-			},
-			{
-				displayName: 'Offset',
-				name: 'offset',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'How many matching records to skip first',
-			},
-			{
-				displayName: 'Page Size',
-				name: 'pageSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10000 },
-				default: 1000,
-				description: 'Records read per request when returning many',
-			},
-			simplifyOption,
-			...contextOptions,
-		],
-	},
+	optionsCollection([
+		fieldsOption,
+		{
+			displayName: 'Sort',
+			name: 'order',
+			type: 'string',
+			default: '',
+			placeholder: 'write_date desc, name',
+			description: 'Odoo order string; the record ID is always added last so that pages never overlap',
+		},
+		{
+			displayName: 'Offset',
+			name: 'offset',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'How many matching records to skip first',
+		},
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 10000 },
+			default: 1000,
+			description: 'Records read per request when returning many',
+		},
+		simplifyOption,
+		...contextOptions,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['getMany'] } }, properties);
@@ -76,7 +68,7 @@ function stableOrder(order: string): string {
 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		const domain = domainOf(context, i);

@@ -1,10 +1,9 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { odooOperator } from '../operators';
 import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
-import { contextOptions, domainFilters, modelLocator } from '../common.descriptions';
+import { contextOptions, domainFilters, modelLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -36,14 +35,7 @@ const properties: INodeProperties[] = [
 		default: 50,
 		description: 'Max number of results to return',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: contextOptions,
-	},
+	optionsCollection(contextOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['searchByName'] } }, properties);
@@ -51,7 +43,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 /** `name_search`: what Odoo's own many2one inputs use; one item per match, as { id, name }. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const pairs = (await client.execute(
 			{

@@ -1,24 +1,16 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { parseRecordId } from '../../helpers/values';
 import { callContextOf, modelOf, type OperationRun } from '../common';
-import { contextOptions, modelLocator, recordIdLocator } from '../common.descriptions';
+import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	recordIdLocator,
 	...fieldValuesProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: contextOptions,
-	},
+	optionsCollection(contextOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
@@ -26,7 +18,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 /** `write` of a missing id is a MissingError in Odoo 11, so no extra check is needed here. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, run.concurrency, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const id = parseRecordId(context.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record');
 		const values = await fieldValuesOf(run, model, i);

@@ -1,10 +1,9 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { executeItems } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { callContextOf, fieldList, modelOf, type OperationRun } from '../common';
-import { contextOptions, modelLocator } from '../common.descriptions';
+import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
@@ -20,14 +19,7 @@ const properties: INodeProperties[] = [
 			'Fields whose values identify the record, e.g. ref or email; each must be among the fields to set. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	...fieldValuesProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: contextOptions,
-	},
+	optionsCollection(contextOptions),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['upsert'] } }, properties);
@@ -39,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await executeItems(context, run.itemCount, 1, async (i) => {
+	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const keys = fieldList(context.getNodeParameter('matchOn', i, []));
 		if (keys.length === 0) throw new ParameterError('Choose at least one field to match on', 'Match On');
@@ -70,5 +62,5 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		}
 		const id = await client.execute({ model, method: 'create', args: [values], kwargs: { context: callContext } }, i);
 		return { id: id as number, action: 'created' };
-	});
+	}, 1);
 }
