@@ -6,12 +6,13 @@
 import { startCloudOffixSandbox } from './cloudoffix';
 import { startCodelayerSandbox } from './codelayer';
 
-const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+const logFor = (service: string) => (line: string) => process.stdout.write(`${new Date().toISOString()} ${service} ${line}\n`);
+const log = logFor('sandbox');
 
 async function main() {
 	const host = process.env.SANDBOX_HOST ?? '127.0.0.1';
-	const cloudOffix = await startCloudOffixSandbox({ host, port: Number(process.env.CLOUDOFFIX_SANDBOX_PORT ?? 8069), log });
-	const codelayer = await startCodelayerSandbox({ host, port: Number(process.env.CODELAYER_SANDBOX_PORT ?? 8070), log });
+	const cloudOffix = await startCloudOffixSandbox({ host, port: Number(process.env.CLOUDOFFIX_SANDBOX_PORT ?? 8069), log: logFor('cloudoffix') });
+	const codelayer = await startCodelayerSandbox({ host, port: Number(process.env.CODELAYER_SANDBOX_PORT ?? 8070), log: logFor('codelayer') });
 	const [user] = codelayer.users;
 	log(`CloudOffix sandbox: URL ${cloudOffix.url}, database ${cloudOffix.db}, login admin / password admin (read-only: demo / demo)`);
 	log(`Codelayer sandbox: API base URL ${codelayer.url}/, username ${user.username}, password ${user.password}, IMEI ${user.imei}`);
@@ -23,4 +24,7 @@ async function main() {
 	process.on('SIGTERM', () => void stop());
 }
 
-void main();
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+	process.exit(1);
+});

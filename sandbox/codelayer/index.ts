@@ -114,7 +114,7 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 		}
 		response.writeHead(status, { 'Content-Type': 'application/json' });
 		response.end(JSON.stringify(payload));
-		options.log?.(`codelayer ${request.method} /${path} ${status} e=${(payload as { e?: number }).e} ${Date.now() - started}ms`);
+		options.log?.(`${request.method} /${path} ${status} e=${(payload as { e?: number }).e} ${Date.now() - started}ms`);
 	};
 
 	const server = createServer((request, response) => void handle(request, response));

@@ -2,7 +2,15 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
-import { contextOptions, domainFilters, fieldsOption, modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
+import {
+	contextOptions,
+	domainFilters,
+	fieldsOption,
+	limitProperty,
+	modelLocator,
+	optionsCollection,
+	simplifyOption,
+} from '../common.descriptions';
 import { callContextOf, domainOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
 
 const properties: INodeProperties[] = [
@@ -15,15 +23,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	{ ...limitProperty, displayOptions: { show: { returnAll: [false] } } },
 	optionsCollection([
 		fieldsOption,
 		{

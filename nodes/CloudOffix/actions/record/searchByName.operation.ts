@@ -3,7 +3,7 @@ import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { odooOperator } from '../operators';
 import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
-import { contextOptions, domainFilters, modelLocator, optionsCollection } from '../common.descriptions';
+import { contextOptions, domainFilters, limitProperty, modelLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -27,14 +27,7 @@ const properties: INodeProperties[] = [
 		default: 'ilike',
 	},
 	...domainFilters,
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
+	limitProperty,
 	optionsCollection(contextOptions),
 ];
 

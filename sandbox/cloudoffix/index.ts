@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import type { FaultInjector } from './faults';
+import { createSandboxServer } from './server';
+import { SandboxState } from './state';
+import type { SandboxStats } from './stats';
+
+export type { FaultInjector, FaultRule } from './faults';
+export type { SandboxStats } from './stats';
+
+/**
+ * The CloudOffix sandbox: a local HTTP server that answers like CloudOffix (Odoo 11) for what Odoo clients call:
+ * JSON-RPC with sessions, /jsonrpc, XML-RPC, over an in-memory ORM seeded with demo data.
+ * Users: admin/admin (uid 2, full rights) and demo/demo (uid 6, read-only).
+ */
+export interface CloudOffixSandboxOptions {
+	/** Default 0: a free port. */
+	port?: number;
+	/** Default '127.0.0.1'. */
+	host?: string;
+	/** Default 'sandbox.cloudoffix.local' (on CloudOffix the db is the instance host name). */
+	db?: string;
+	/** Seed size multiplier: 1 = a few hundred records (default); benchmarks use e.g. 10-20 for thousands of res.partner. */
+	scale?: number;
+	/** Idle expiry of sessions (default 7 days). */
+	sessionIdleSeconds?: number;
+	/** One line per request ("method path status ms"); default: no logging. */
+	log?: (line: string) => void;
+}
+
+export interface CloudOffixSandbox {
+	/** E.g. 'http://127.0.0.1:43121' (no trailing slash). */
+	readonly url: string;
+	readonly db: string;
+	readonly stats: SandboxStats;
+	readonly faults: FaultInjector;
+	/** Drops every session now: the next call gets the code-100 session-expired error. */
+	expireSessions(): void;
+	/** Reseeds the data and clears sessions, stats and faults (tests call it in beforeEach). */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export const DEFAULT_DB = 'sandbox.cloudoffix.local';
+
+const WEEK_SECONDS = 7 * 24 * 60 * 60;
+
+export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): Promise<CloudOffixSandbox> {
+	const state = new SandboxState({ db: options.db ?? DEFAULT_DB, scale: options.scale ?? 1, sessionIdleSeconds: options.sessionIdleSeconds ?? WEEK_SECONDS });
+	const server = createSandboxServer(state, options.log);
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	state.reseed();
+	return {
+		url: state.url,
+		db: state.db,
+		stats: state.stats,
+		faults: state.faults,
+		expireSessions: () => state.sessions.clear(),
+		reset: () => {
+			state.reseed();
+			state.sessions.clear();
+			state.stats.reset();
+			state.faults.clear();
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}

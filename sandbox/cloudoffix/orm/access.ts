@@ -1,0 +1,36 @@
+import { accessError } from '../errors';
+import type { Frame } from '../traceback';
+import type { Model } from './model';
+
+/** Model access rights (Odoo's ir.model.access), with the messages Odoo 11 (as CloudOffix runs it) gives. */
+
+export type Operation = 'read' | 'write' | 'create' | 'unlink';
+
+const HEADS: Record<Operation, string> = {
+	read: 'Sorry, you are not allowed to access this document.',
+	write: 'Sorry, you are not allowed to modify this document.',
+	create: 'Sorry, you are not allowed to create this kind of document.',
+	unlink: 'Sorry, you are not allowed to delete this document.',
+};
+
+const CHECK_FRAMES: readonly Frame[] = [
+	['odoo/models.py', 2897, 'check_access_rights', "return self.env['ir.model.access'].check(self._name, operation, raise_exception)"],
+	['odoo/addons/base/ir/ir_model.py', 1218, 'check', 'raise AccessError(msg % msg_params)'],
+];
+
+export function hasAccess(model: Model, operation: Operation): boolean {
+	const env = model.env;
+	if (env.su || env.rights === 'admin') return true;
+	if (model.table.def.access.readRestricted) return false;
+	return operation === 'read' || env.rights === 'user';
+}
+
+export function checkAccess(model: Model, operation: Operation): void {
+	if (hasAccess(model, operation)) return;
+	const { group } = model.table.def.access;
+	throw accessError(
+		`${HEADS[operation]} Only users with the following access level are currently allowed to do that:\n- ${group}\n\n` +
+			`(Document model: ${model.name}) - (Operation: ${operation}, User: ${model.env.uid})`,
+		CHECK_FRAMES,
+	);
+}

@@ -1,0 +1,292 @@
+import { builtinError, OdooError } from '../errors';
+import { asTuple, pyRepr, PyTuple } from '../pyrepr';
+import type { Frame } from '../traceback';
+import { compareValues } from './order';
+import { hierarchyIds, toHierarchyIds } from './hierarchy';
+import { nameSearchIds } from './name-search';
+import { Model } from './model';
+import type { FieldDef, Rec } from './schema';
+
+/**
+ * Domain evaluation as odoo/osv/expression.py does it: prefix operators, implicit AND, every term operator, dotted
+ * paths through relations, SQL's NULL rules (Odoo 11 writes each leaf as SQL, so an empty value never matches a
+ * comparison unless Odoo adds "OR ... IS NULL"). A domain is compiled once into a predicate, then run over a table.
+ */
+
+export type Predicate = (rec: Rec) => boolean;
+
+const TERM_OPERATORS = new Set([
+	'=', '!=', '<=', '<', '>', '>=', '=?', '=like', '=ilike', 'like', 'not like', 'ilike', 'not ilike', 'in', 'not in', 'child_of', 'parent_of', '<>',
+]);
+
+const ARITY: Record<string, number> = { '!': 1, '&': 2, '|': 2 };
+
+const PARSE_FRAMES: readonly Frame[] = [
+	['odoo/models.py', 3816, '_search', 'query = self._where_calc(args)'],
+	['odoo/models.py', 3606, '_where_calc', 'e = expression.expression(domain, self)'],
+	['odoo/osv/expression.py', 669, '__init__', 'self.parse()'],
+];
+
+/** The records of a model that match a domain, with Odoo's active_test applied. */
+export function filterRecords(model: Model, domain: unknown): Rec[] {
+	// Odoo's _where_calc skips a falsy domain (None, False, []): everything matches.
+	const predicate = compileDomain(model, withActiveTest(model, domain || []));
+	const matches: Rec[] = [];
+	for (const rec of model.table.records.values()) if (predicate(rec)) matches.push(rec);
+	return matches;
+}
+
+/** Odoo adds ('active', '=', True) unless the context turns active_test off or a leaf names `active` itself. */
+export function withActiveTest(model: Model, domain: unknown): unknown {
+	if (!model.hasActiveField() || !model.env.activeTest || !Array.isArray(domain)) return domain;
+	if (domain.some((term) => Array.isArray(term) && term[0] === 'active')) return domain;
+	return [asTuple(['active', '=', 1]), ...domain];
+}
+
+export function compileDomain(model: Model, domain: unknown): Predicate {
+	const tokens = normalizeDomain(domain);
+	let position = 0;
+	const next = (): Predicate => {
+		const token = tokens[position++];
+		if (token === '!') {
+			const operand = next();
+			return (rec) => !operand(rec);
+		}
+		if (token === '&' || token === '|') {
+			const left = next();
+			const right = next();
+			return token === '&' ? (rec) => left(rec) && right(rec) : (rec) => left(rec) || right(rec);
+		}
+		return compileLeaf(model, token);
+	};
+	return next();
+}
+
+/** Odoo's normalize_domain: inserts the implicit '&' operators and checks the prefix notation adds up. */
+export function normalizeDomain(domain: unknown): unknown[] {
+	if (!Array.isArray(domain)) {
+		throw builtinError('AssertionError', "Domains to normalize must have a 'domain' form: a list or tuple of domain components");
+	}
+	if (domain.length === 0) return [[1, '=', 1]];
+	const result: unknown[] = [];
+	let expected = 1;
+	for (const token of domain) {
+		if (expected === 0) {
+			result.unshift('&');
+			expected = 1;
+		}
+		expected += Array.isArray(token) ? -1 : (ARITY[token as string] ?? 0) - 1;
+		result.push(token);
+	}
+	if (expected !== 0) throw builtinError('AssertionError', `This domain is syntactically not correct: ${pyRepr(domain)}`);
+	return result;
+}
+
+function compileLeaf(model: Model, token: unknown): Predicate {
+	if (!isLeaf(token)) throw builtinError('ValueError', `Invalid leaf ${pyRepr(token)}`, PARSE_FRAMES);
+	const [left, rawOperator, right] = token as [string | number, string, unknown];
+	if (typeof left === 'number') return () => left === 1;
+	const operator = normalizeOperator(rawOperator, right);
+	const path = left.split('.');
+	const field = fieldOf(model, path[0]);
+	if (!field) throw invalidField(model, left, operator, right);
+	if (path.length > 1) return compilePath(model, field, path.slice(1).join('.'), operator, right, left);
+	if (operator === 'child_of' || operator === 'parent_of') return compileHierarchy(model, field, operator, right);
+	if (field.relation && isNameValue(right)) return compileNameMatch(model, field, operator, right);
+	if (field.type === 'one2many' || field.type === 'many2many') return compileX2many(model, field, operator, right);
+	return compileScalar(model, field, operator, right);
+}
+
+/** Odoo's is_leaf: a 3-item term whose operator is known (case matters) and whose left is a name or 0/1. */
+function isLeaf(token: unknown): boolean {
+	if (!Array.isArray(token) || token.length !== 3 || !TERM_OPERATORS.has(token[1])) return false;
+	const [left, , right] = token;
+	if (typeof left === 'string') return left !== '';
+	return (left === 1 || left === 0) && token[1] === '=' && right === 1;
+}
+
+/** Odoo's normalize_leaf: '<>' is '!=', booleans with in/not in become =/!=, lists with =/!= become in/not in. */
+function normalizeOperator(operator: string, right: unknown): string {
+	if (operator === '<>') return '!=';
+	if (typeof right === 'boolean' && (operator === 'in' || operator === 'not in')) return operator === 'in' ? '=' : '!=';
+	if (Array.isArray(right) && (operator === '=' || operator === '!=')) return operator === '=' ? 'in' : 'not in';
+	return operator;
+}
+
+const ID_FIELD: FieldDef = { name: 'id', type: 'integer', string: 'ID' };
+
+function fieldOf(model: Model, name: string): FieldDef | undefined {
+	return name === 'id' ? ID_FIELD : model.field(name);
+}
+
+function invalidField(model: Model, left: string, operator: string, right: unknown): OdooError {
+	const leaf = `<osv.ExtendedLeaf: ${pyRepr(new PyTuple([left, operator, right]))} on ${model.name.replace(/\./g, '_')} (ctx: )>`;
+	return builtinError('ValueError', `Invalid field ${pyRepr(left)} in leaf ${pyRepr(leaf)}`, [
+		...PARSE_FRAMES,
+		['odoo/osv/expression.py', 847, 'parse', 'raise ValueError("Invalid field %r in leaf %r" % (left, str(leaf)))'],
+	]);
+}
+
+/**
+ * A dotted path searches the comodel and keeps the records linked to a match. Odoo searches a many2one's comodel
+ * with active_test off, and an x2many's comodel with the context as it is.
+ */
+function compilePath(model: Model, field: FieldDef, rest: string, operator: string, right: unknown, left: string): Predicate {
+	if (!field.relation) throw invalidField(model, left, operator, right);
+	let comodel = model.comodel(field);
+	if (field.type === 'many2one') comodel = new Model(comodel.env.withContext({ active_test: false }), comodel.table);
+	const ids = new Set(filterRecords(comodel, [[rest, operator, right]]).map((rec) => rec.id));
+	return (rec) => model.relatedIds(rec, field).some((id) => ids.has(id));
+}
+
+function compileHierarchy(model: Model, field: FieldDef, operator: 'child_of' | 'parent_of', right: unknown): Predicate {
+	const target = field === ID_FIELD ? model : model.comodel(field);
+	const ids = hierarchyIds(target, toHierarchyIds(target, right), operator);
+	if (field === ID_FIELD) return (rec) => ids.has(rec.id);
+	return (rec) => model.relatedIds(rec, field).some((id) => ids.has(id));
+}
+
+function isNameValue(right: unknown): right is string | string[] {
+	return typeof right === 'string' || (Array.isArray(right) && right.length > 0 && right.every((item) => typeof item === 'string'));
+}
+
+/** A relational field compared with text matches the comodel's name_search, as Odoo does. */
+function compileNameMatch(model: Model, field: FieldDef, operator: string, right: string | string[]): Predicate {
+	const listOperators: Record<string, string> = { '=': 'in', '!=': 'not in', in: '=', 'not in': '!=' };
+	let nameOperator = ['<', '>', '<=', '>='].includes(operator) ? 'in' : operator;
+	if (Array.isArray(right) !== (nameOperator === 'in' || nameOperator === 'not in')) nameOperator = listOperators[nameOperator] ?? nameOperator;
+	const ids = nameSearchIds(model.comodel(field), right, nameOperator);
+	return (rec) => model.relatedIds(rec, field).some((id) => ids.has(id));
+}
+
+function compileX2many(model: Model, field: FieldDef, operator: string, right: unknown): Predicate {
+	const related = (rec: Rec): number[] => model.relatedIds(rec, field);
+	const ids = new Set(listOf(right).filter((item): item is number => typeof item === 'number'));
+	const anyIn = (rec: Rec): boolean => related(rec).some((id) => ids.has(id));
+	if (operator === '=' || operator === 'in') return isEmpty(right) ? (rec) => related(rec).length === 0 : anyIn;
+	if (operator === '!=' || operator === 'not in') return isEmpty(right) ? (rec) => related(rec).length > 0 : (rec) => !anyIn(rec);
+	const test = scalarTest(ID_FIELD, operator, right);
+	return (rec) => related(rec).some(test);
+}
+
+function compileScalar(model: Model, field: FieldDef, operator: string, right: unknown): Predicate {
+	const test = scalarTest(field, operator, right);
+	if (field === ID_FIELD) return (rec) => test(rec.id);
+	const name = field.name;
+	if (field.compute || field.type === 'one2many') return (rec) => test(model.value(rec, name));
+	return (rec) => test(rec[name]);
+}
+
+type ValueTest = (value: unknown) => boolean;
+
+/** One leaf on one stored value, with SQL NULL semantics (false and null are NULL; booleans treat NULL as false). */
+function scalarTest(field: FieldDef, operator: string, right: unknown): ValueTest {
+	const normalize = normalizerFor(field);
+	const empty = field.type === 'boolean' ? (value: unknown) => !value : isEmpty;
+	if (operator === '=?') return isEmpty(right) ? () => true : scalarTest(field, '=', right);
+	if (operator === 'in' || operator === 'not in') {
+		const items = listOf(right);
+		const values = new Set(items.filter((item) => !isEmpty(item)).map(normalize));
+		const withNull = items.some(isEmpty);
+		const inList = (value: unknown): boolean => (empty(value) ? withNull : values.has(normalize(value)));
+		if (operator === 'in') return inList;
+		return (value) => (empty(value) ? !withNull : !values.has(normalize(value)));
+	}
+	if (field.type === 'boolean' && (operator === '=' || operator === '!=')) {
+		const wanted = Boolean(right) === (operator === '=');
+		return (value) => Boolean(value) === wanted;
+	}
+	if (operator.endsWith('like')) return likeTest(operator, right, empty);
+	if (isEmpty(right)) {
+		if (operator === '=') return empty;
+		if (operator === '!=') return (value) => !empty(value);
+		return () => false;
+	}
+	const target = normalize(right);
+	const compare = comparisonFor(operator);
+	return (value) => !empty(value) && compare(normalize(value), target);
+}
+
+function comparisonFor(operator: string): (a: unknown, b: unknown) => boolean {
+	const order = (a: unknown, b: unknown): number => compareValues(a as string | number, b as string | number);
+	switch (operator) {
+		case '=':
+			return (a, b) => a === b;
+		case '!=':
+			return (a, b) => a !== b;
+		case '<':
+			return (a, b) => order(a, b) < 0;
+		case '>':
+			return (a, b) => order(a, b) > 0;
+		case '<=':
+			return (a, b) => order(a, b) <= 0;
+		default:
+			return (a, b) => order(a, b) >= 0;
+	}
+}
+
+/**
+ * like/ilike wrap the value in % (Odoo leaves % and _ in it active); =like/=ilike use it as the pattern. An empty
+ * wrapped pattern also matches NULL: Odoo adds "OR field IS NULL" then.
+ */
+function likeTest(operator: string, right: unknown, empty: ValueTest): ValueTest {
+	const negative = operator.startsWith('not ');
+	const base = negative ? operator.slice(4) : operator;
+	const wrapped = !base.startsWith('=');
+	const text = right === false || right === null || right === undefined ? '' : String(right);
+	const pattern = likePattern(wrapped ? `%${text}%` : text, base.endsWith('ilike'));
+	const nullMatches = wrapped && text === '';
+	return (value) => {
+		if (empty(value)) return nullMatches;
+		return pattern.test(String(value)) !== negative;
+	};
+}
+
+function likePattern(pattern: string, caseInsensitive: boolean): RegExp {
+	let source = '';
+	for (let index = 0; index < pattern.length; index++) {
+		const char = pattern[index];
+		if (char === '\\' && index + 1 < pattern.length) source += escapeRegExp(pattern[++index]);
+		else if (char === '%') source += '.*';
+		else if (char === '_') source += '.';
+		else source += escapeRegExp(char);
+	}
+	return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
+}
+
+function escapeRegExp(char: string): string {
+	return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Values compared as PostgreSQL would after casting: numbers as numbers, datetimes in one format. */
+function normalizerFor(field: FieldDef): (value: unknown) => unknown {
+	switch (field.type) {
+		case 'integer':
+		case 'float':
+		case 'monetary':
+		case 'many2one':
+		case 'one2many':
+		case 'many2many':
+			return (value) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value);
+		case 'datetime':
+			return (value) => (typeof value === 'string' ? normalizeDatetime(value) : value);
+		case 'boolean':
+			return (value) => Boolean(value);
+		default:
+			return (value) => value;
+	}
+}
+
+function normalizeDatetime(value: string): string {
+	const text = value.replace('T', ' ').replace(/(\.\d+)?Z?$/, '');
+	return text.length === 10 ? `${text} 00:00:00` : text;
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === false || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+function listOf(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	return isEmpty(value) ? [] : [value];
+}

@@ -1,0 +1,71 @@
+import { Model } from './model';
+import type { FieldDef, FieldType, ModelDef } from './schema';
+
+/** Short constructors for field declarations, and the fields Odoo adds to every model. */
+
+type Extra = Partial<Omit<FieldDef, 'name' | 'type' | 'string'>>;
+
+function field(type: FieldType) {
+	return (name: string, string: string, extra: Extra = {}): FieldDef => ({ name, type, string, ...extra });
+}
+
+export const char = field('char');
+export const text = field('text');
+export const integer = field('integer');
+export const float = field('float');
+export const boolean = field('boolean');
+export const date = field('date');
+export const datetime = field('datetime');
+export const binary = field('binary');
+
+export function monetary(name: string, string: string, extra: Extra = {}): FieldDef {
+	return { name, type: 'monetary', string, currencyField: 'currency_id', ...extra };
+}
+
+export function selection(name: string, string: string, options: readonly (readonly [string, string])[], extra: Extra = {}): FieldDef {
+	return { name, type: 'selection', string, selection: options, ...extra };
+}
+
+export function many2one(name: string, relation: string, string: string, extra: Extra = {}): FieldDef {
+	return { name, type: 'many2one', string, relation, ...extra };
+}
+
+export function one2many(name: string, relation: string, inverse: string, string: string, extra: Extra = {}): FieldDef {
+	return { name, type: 'one2many', string, relation, inverse, copy: false, ...extra };
+}
+
+export function many2many(name: string, relation: string, string: string, extra: Extra = {}): FieldDef {
+	return { name, type: 'many2many', string, relation, ...extra };
+}
+
+/** Constant defaults, the common case. */
+export const always =
+	(value: unknown) =>
+	(): unknown =>
+		value;
+
+/**
+ * id, display_name, the log-access columns and __last_update: every Odoo model has them, and clients rely on
+ * write_date / __last_update for incremental syncs.
+ */
+export function magicFields(model: string, displayNameStored = false): FieldDef[] {
+	return [
+		integer('id', 'ID', { readonly: true, compute: (rec) => rec.id, store: true }),
+		char('display_name', 'Display Name', {
+			readonly: true,
+			store: displayNameStored,
+			compute: (rec, env) => new Model(env, env.registry.get(model)).displayName(rec),
+		}),
+		many2one('create_uid', 'res.users', 'Created by', { readonly: true }),
+		datetime('create_date', 'Created on', { readonly: true }),
+		many2one('write_uid', 'res.users', 'Last Updated by', { readonly: true }),
+		datetime('write_date', 'Last Updated on', { readonly: true }),
+		datetime('__last_update', 'Last Modified on', { readonly: true, compute: (rec) => rec.write_date || rec.create_date || false }),
+	];
+}
+
+/** A model declaration with Odoo's magic fields added in front of its own. */
+export function defineModel(def: ModelDef & { displayNameStored?: boolean }): ModelDef {
+	const { displayNameStored, ...model } = def;
+	return { ...model, fields: [...magicFields(def.name, displayNameStored), ...def.fields] };
+}

@@ -1,0 +1,143 @@
+import { builtinError, missingError, userError } from '../errors';
+import { checkAccess, type Operation } from './access';
+import { defaultValues } from './defaults';
+import { integrityViolation } from './integrity';
+import type { Model } from './model';
+import { pyTypeName } from './python';
+import type { FieldDef, Rec } from './schema';
+import type { Table } from './table';
+import { toStored } from './values';
+import { applyX2manyCommands } from './x2many';
+
+/** create / write / unlink, with Odoo 11's rules for values, required fields, foreign keys and missing records. */
+
+/** Log-access columns and id: Odoo drops them from incoming values and sets them itself. */
+const MAGIC = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_date']);
+
+/** create(vals): ONE dict in Odoo 11. A list fails where the model first treats it as a dict (vals.get). */
+export function createRecord(model: Model, vals: unknown): number {
+	if (!isDict(vals)) throw builtinError('AttributeError', `'${pyTypeName(vals)}' object has no attribute 'get'`);
+	checkChange(model, 'create');
+	const env = model.env;
+	const values: Record<string, unknown> = { ...defaultValues(model, Object.keys(vals)), ...vals };
+	model.table.def.hooks?.prepareCreate?.(env, values);
+	const table = model.table;
+	const rec: Rec = { id: table.allocateId() };
+	const x2many: [FieldDef, unknown][] = [];
+	for (const field of table.fields.values()) {
+		if (field.compute || field.type === 'one2many') {
+			if (field.type === 'one2many' && field.name in values) x2many.push([field, values[field.name]]);
+			continue;
+		}
+		if (field.type === 'many2many') {
+			rec[field.name] = [];
+			if (field.name in values) x2many.push([field, values[field.name]]);
+			continue;
+		}
+		rec[field.name] = field.name in values && !MAGIC.has(field.name) ? toStored(model, field, values[field.name]) : false;
+	}
+	Object.assign(rec, { create_uid: env.uid, create_date: env.now, write_uid: env.uid, write_date: env.now });
+	checkRequired(table, rec, table.fields.values());
+	table.insert(rec);
+	for (const [field, commands] of x2many) applyX2manyCommands(model, rec, field, commands);
+	table.def.hooks?.check?.(env, rec);
+	table.def.hooks?.afterCreate?.(env, rec, values);
+	env.registry.journal.countCreate(model.name);
+	return rec.id;
+}
+
+export function writeRecords(model: Model, ids: readonly number[], vals: unknown): true {
+	if (!isDict(vals)) throw builtinError('AttributeError', `'${pyTypeName(vals)}' object has no attribute 'items'`);
+	if (ids.length === 0) return true;
+	checkChange(model, 'write');
+	const env = model.env;
+	const values = { ...vals };
+	model.table.def.hooks?.prepareWrite?.(env, ids, values);
+	const recs = existingOrMissing(model, ids);
+	const scalars: [FieldDef, unknown][] = [];
+	const x2many: [FieldDef, unknown][] = [];
+	for (const [name, value] of Object.entries(values)) {
+		const field = model.field(name);
+		if (!field || MAGIC.has(name) || field.compute) continue;
+		if (field.type === 'one2many' || field.type === 'many2many') x2many.push([field, value]);
+		else scalars.push([field, toStored(model, field, value)]);
+	}
+	const table = model.table;
+	for (const rec of recs) {
+		for (const [field, value] of scalars) table.set(rec, field.name, value);
+		table.set(rec, 'write_uid', env.uid);
+		table.set(rec, 'write_date', env.now);
+		checkRequired(table, rec, scalars.map(([field]) => field));
+		for (const [field, commands] of x2many) applyX2manyCommands(model, rec, field, commands);
+		table.def.hooks?.check?.(env, rec);
+	}
+	return true;
+}
+
+/** unlink(): ids already gone are ignored (Odoo 11 returns True for them); references follow their ondelete. */
+export function unlinkRecords(model: Model, ids: readonly number[]): true {
+	checkChange(model, 'unlink');
+	const existing = ids.filter((id) => model.record(id));
+	model.table.def.hooks?.beforeUnlink?.(model.env, existing);
+	for (const id of existing) deleteRecord(model, model.table, id);
+	return true;
+}
+
+/**
+ * Records that exist, or MissingError. The superuser (admin) gets the message of Odoo's _write (the UPDATE touched
+ * fewer rows); other users fail earlier, in the record-rule check, with its shorter message.
+ */
+export function existingOrMissing(model: Model, ids: readonly number[]): Rec[] {
+	const recs = ids.map((id) => model.record(id));
+	if (recs.every((rec) => rec)) return recs as Rec[];
+	if (model.env.rights !== 'admin') {
+		throw missingError('Missing document(s):One of the documents you are trying to access has been deleted, please try again after refreshing.');
+	}
+	const idTuple = ids.length === 1 ? `(${ids[0]},)` : `(${ids.join(', ')})`;
+	throw missingError(
+		`One of the records you are trying to modify has already been deleted (Document type: ${model.description}).\n\n(Records: ${idTuple}, User: ${model.env.uid})`,
+		[
+			['odoo/models.py', 3127, 'write', 'self._write(old_vals)'],
+			['odoo/models.py', 3232, '_write', 'raise MissingError('],
+		],
+	);
+}
+
+function checkChange(model: Model, operation: Operation): void {
+	checkAccess(model, operation);
+	if (model.table.def.frozen && !model.env.su) {
+		throw userError(`The sandbox keeps ${model.name} in step with its models: it cannot be changed through the API.`);
+	}
+}
+
+/** NOT NULL: a required stored field left empty. '' is a value for PostgreSQL, so it passes. */
+function checkRequired(table: Table, rec: Rec, fields: Iterable<FieldDef>): void {
+	for (const field of fields) {
+		if (!field.required || field.compute || field.type === 'one2many' || field.type === 'many2many') continue;
+		const value = rec[field.name];
+		if (value === false || value === null || value === undefined) throw integrityViolation(table);
+	}
+}
+
+/** Deletes one record after applying the ondelete rule of every reference to it. */
+function deleteRecord(model: Model, table: Table, id: number): void {
+	if (!table.records.has(id)) return;
+	for (const { table: referencing, field } of model.env.registry.incoming(table.def.name)) {
+		for (const refId of [...referencing.referrers(field.name, id)]) {
+			const ref = referencing.records.get(refId) as Rec;
+			if (field.type === 'many2many') {
+				referencing.set(ref, field.name, (ref[field.name] as number[]).filter((target) => target !== id));
+				continue;
+			}
+			const ondelete = field.ondelete ?? (field.required ? 'restrict' : 'set null');
+			if (ondelete === 'cascade') deleteRecord(model, referencing, refId);
+			else if (ondelete === 'restrict' || field.required) throw integrityViolation(referencing);
+			else referencing.set(ref, field.name, false);
+		}
+	}
+	table.remove(id);
+}
+
+function isDict(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

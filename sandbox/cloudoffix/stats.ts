@@ -1,0 +1,49 @@
+/** Counters a test or a benchmark reads to see what its client really sent. */
+export interface SandboxStats {
+	/** Requests per route path; every /web/dataset/call_kw/<anything> counts under /web/dataset/call_kw. */
+	readonly requests: Record<string, number>;
+	/** Model methods executed, as 'model.method', whatever the transport. */
+	readonly calls: Record<string, number>;
+	/** Successful authentications, whatever the transport. */
+	readonly logins: number;
+	/** Records created per model (by committed calls). */
+	readonly creates: Record<string, number>;
+	readonly total: number;
+	reset(): void;
+}
+
+export class StatsCounter implements SandboxStats {
+	readonly requests: Record<string, number> = {};
+
+	readonly calls: Record<string, number> = {};
+
+	readonly creates: Record<string, number> = {};
+
+	logins = 0;
+
+	total = 0;
+
+	countRequest(route: string): void {
+		this.total++;
+		increment(this.requests, route);
+	}
+
+	countCall(target: string): void {
+		increment(this.calls, target);
+	}
+
+	countCreates(created: ReadonlyMap<string, number>): void {
+		for (const [model, count] of created) increment(this.creates, model, count);
+	}
+
+	reset(): void {
+		// Cleared in place: a test may hold on to `stats.calls`.
+		for (const counters of [this.requests, this.calls, this.creates]) for (const key of Object.keys(counters)) delete counters[key];
+		this.logins = 0;
+		this.total = 0;
+	}
+}
+
+function increment(counters: Record<string, number>, key: string, by = 1): void {
+	counters[key] = (counters[key] ?? 0) + by;
+}

@@ -1,0 +1,23 @@
+import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxOptions } from '../../../../sandbox/cloudoffix';
+import { JsonRpcClient } from './json-client';
+
+/** One sandbox per test file, reset before each test. */
+export function useSandbox(options: CloudOffixSandboxOptions = {}): () => CloudOffixSandbox {
+	let sandbox: CloudOffixSandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await startCloudOffixSandbox(options);
+	});
+	afterAll(() => sandbox?.close());
+	beforeEach(() => sandbox?.reset());
+	return () => {
+		if (!sandbox) throw new Error('sandbox not started');
+		return sandbox;
+	};
+}
+
+/** A JSON-RPC client logged in as `login` (password = login, as seeded). */
+export async function loggedIn(sandbox: CloudOffixSandbox, login = 'admin'): Promise<JsonRpcClient> {
+	const client = new JsonRpcClient(sandbox.url, sandbox.db);
+	await client.login(login, login);
+	return client;
+}
