@@ -87,4 +87,27 @@ describe('CloudOffix relational writes and context', () => {
 		expect(result.json('cloudOffix').map((r) => r.id)).toEqual(ids);
 		expect(result.output('cloudOffix').map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
 	});
+
+	it('reads many items with one request, reports a missing id on its own item, and retries a failed batch per item', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const get = packageNode(
+			'cloudOffix',
+			{ resource: 'record', operation: 'get', model: partner, recordId: { mode: 'id', value: '={{$json.id}}' }, options: { fields: ['name'] } },
+			{ cloudOffixApi: 'co-1' },
+			{ continueOnFail: true },
+		);
+		const ids = [3, 1, 999999, 8, 5];
+		const batched = await harness.run(afterItems(ids.map((id) => ({ id })), get));
+		expect(sandbox().stats.calls['res.partner.read']).toBe(1);
+		const items = batched.output('cloudOffix');
+		expect(items.map((item) => item.json.id ?? null)).toEqual([3, 1, null, 8, 5]);
+		expect(String(items[2].json.error)).toContain('has no record with ID 999999');
+		expect(items[2].pairedItem).toEqual({ item: 2 });
+
+		sandbox().stats.reset();
+		sandbox().faults.set({ kind: 'status', status: 502, method: 'res.partner.read' });
+		const retried = await harness.run(afterItems([{ id: 3 }, { id: 1 }], get));
+		expect(retried.json('cloudOffix').map((record) => record.id)).toEqual([3, 1]);
+		expect(sandbox().stats.calls['res.partner.read']).toBe(2);
+	});
 });

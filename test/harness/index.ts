@@ -19,12 +19,18 @@ const CREDENTIAL_TYPES: ICredentialType[] = [new CloudOffixApi(), new CodelayerA
  * One n8n "instance" for a test file: the package's credential types, the given nodes, a credential
  * store, and `run` to execute a workflow through the real engine.
  */
-export function createHarness(nodes: Record<string, INodeType | IVersionedNodeType> = {}) {
-	const credentials = new TestCredentialsHelper(new Map(CREDENTIAL_TYPES.map((type) => [type.name, type])));
+export function createHarness(
+	nodes: Record<string, INodeType | IVersionedNodeType> = {},
+	/** Other packages' nodes (full type names) and credential types, e.g. n8n's own Odoo node in benchmarks. */
+	others: { nodes?: Record<string, INodeType | IVersionedNodeType>; credentialTypes?: ICredentialType[] } = {},
+) {
+	const credentialTypes = [...CREDENTIAL_TYPES, ...(others.credentialTypes ?? [])];
+	const credentials = new TestCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
 	const nodeTypes = new TestNodeTypes()
 		.register('test.items', new ItemsNode())
 		.register('n8n-nodes-base.noOp', new NoOpNode());
 	for (const [name, node] of Object.entries(nodes)) nodeTypes.register(`${PACKAGE_NAME}.${name}`, node);
+	for (const [type, node] of Object.entries(others.nodes ?? {})) nodeTypes.register(type, node);
 
 	return {
 		credentials,

@@ -5,6 +5,7 @@ import { ParameterError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
 import { callContextOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
 import { contextOptions, fieldsOption, modelLocator, optionsCollection, recordIdLocator, simplifyOption } from '../common.descriptions';
+import { BatchedReader } from './batchedRead';
 import { missingRecordOption } from './missingRecords';
 
 const properties: INodeProperties[] = [
@@ -15,22 +16,38 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
 
+interface PlannedRead {
+	model: string;
+	id: number;
+	key: string;
+	errorOnMissing: boolean;
+}
+
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await run.each(async (i) => {
+	const reader = new BatchedReader(client);
+	const plan = async (i: number): Promise<PlannedRead> => {
 		const model = modelOf(context, i);
 		const id = parseRecordId(context.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record');
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		const fields = await readFieldsOf(client, model, options, i);
-		const records = (await client.execute(
-			{ model, method: 'read', args: [[id], fields], kwargs: { context: callContextOf(context, i) } },
-			i,
-		)) as IDataObject[];
-		// Odoo 11 answers a read of a missing id with an empty list, not an error.
-		if (records.length === 0) {
-			if (options.errorOnMissing === false) return undefined;
+		return { model, id, key: reader.plan(model, id, fields, callContextOf(context, i)), errorOnMissing: options.errorOnMissing !== false };
+	};
+	// Every item's read is planned first, so that items reading alike share one request; a bad parameter
+	// is reported by its own item below.
+	const planned = await Promise.all(
+		Array.from({ length: run.itemCount }, async (_, i) => await plan(i).then((read) => ({ read }), (error: unknown) => ({ error }))),
+	);
+	return await run.each(async (i) => {
+		const outcome = planned[i];
+		if ('error' in outcome) throw outcome.error;
+		const { model, id, key, errorOnMissing } = outcome.read;
+		const record = await reader.record(key, id, i);
+		// Odoo 11 leaves a missing id out of a read's answer instead of failing.
+		if (!record) {
+			if (!errorOnMissing) return undefined;
 			throw new ParameterError(`${model} has no record with ID ${id} (or it is archived or not readable)`, 'Record');
 		}
-		return await recordsOut(run, model, records, i);
+		return await recordsOut(run, model, [record], i);
 	});
 }
