@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -61,8 +62,6 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			description: `Check the parameter "${error.field}". Nothing was sent for this item.`,
 		});
 	}
-	if (error instanceof NodeOperationError || (error as { name?: string }).name === 'NodeApiError') {
-		return error as NodeOperationError;
-	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }

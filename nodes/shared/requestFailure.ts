@@ -33,9 +33,9 @@ export function requestFailure(node: INode, error: unknown, what: string, itemIn
 	const failure = (error ?? {}) as FailureShape;
 	const status = failure.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
 	const reason = status ? `HTTP ${status}` : (failure.code ?? failure.message ?? 'the connection failed');
-	return new NodeApiError(
-		node,
-		{ message: reason },
-		{ message: `${what} failed: ${reason}`, description: 'The request may or may not have reached the server', httpCode: status ? String(status) : undefined, itemIndex },
-	);
+	// Without an answer nobody knows whether the server acted: the item is reported, never sent again.
+	const description = status
+		? `The server answered HTTP ${status} instead of a result`
+		: 'No answer came back: the server may or may not have carried the request out, so it was not sent again';
+	return new NodeApiError(node, { message: reason }, { message: `${what} failed: ${reason}`, description, httpCode: status ? String(status) : undefined, itemIndex });
 }
