@@ -1,5 +1,13 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
+/** An answer that arrived but cannot be read as the API's format (a proxy's HTML page, a cut-off body). */
+export class UnreadableAnswerError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UnreadableAnswerError';
+	}
+}
+
 /** Login errors thrown by the credentials; matched by name because each bundle has its own copy of the class. */
 const LOGIN_ERRORS = new Set(['CloudOffixLoginError', 'CodelayerLoginError']);
 
@@ -32,10 +40,13 @@ export function requestFailure(node: INode, error: unknown, what: string, itemIn
 	}
 	const failure = (error ?? {}) as FailureShape;
 	const status = failure.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
-	const reason = status ? `HTTP ${status}` : (failure.code ?? failure.message ?? 'the connection failed');
-	// Without an answer nobody knows whether the server acted: the item is reported, never sent again.
-	const description = status
-		? `The server answered HTTP ${status} instead of a result`
-		: 'No answer came back: the server may or may not have carried the request out, so it was not sent again';
+	// A 2xx that still failed is an answer n8n could not parse: cut short, or a proxy's HTML page.
+	const unreadable = error instanceof UnreadableAnswerError || (status !== undefined && status >= 200 && status < 300);
+	const reason = unreadable ? 'the answer could not be read (cut short, or not in the API\'s format)' : status ? `HTTP ${status}` : (failure.code ?? failure.message ?? 'the connection failed');
+	// Without a readable answer nobody knows whether the server acted: the item is reported, never sent again.
+	const description =
+		status && !unreadable
+			? `The server answered HTTP ${status} instead of a result`
+			: 'No readable answer came back: the server may or may not have carried the request out, so it was not sent again';
 	return new NodeApiError(node, { message: reason }, { message: `${what} failed: ${reason}`, description, httpCode: status ? String(status) : undefined, itemIndex });
 }

@@ -91,4 +91,20 @@ describe('CloudOffix errors, as Odoo sends them', () => {
 		expect(String(item.json.error)).toContain('failed');
 		expect(sandbox().stats.creates['res.partner']).toBe(1);
 	});
+
+	it.each([
+		['truncatedBody', 'jsonRpcSession', '/web/dataset/call_kw', 1],
+		['nonJsonBody', 'jsonRpcSession', '/web/dataset/call_kw', 0],
+		['truncatedBody', 'xmlRpc', '/xmlrpc/2/object', 1],
+		['nonJsonBody', 'xmlRpc', '/xmlrpc/2/object', 0],
+	] as const)('reports a %s answer over %s as unreadable and never sends the create again', async (kind, wireFormat, route, created) => {
+		const harness = cloudOffixHarness(sandbox());
+		await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]], wireFormat)));
+		sandbox().faults.set({ kind, method: 'res.partner.create' });
+		const result = await harness.run(afterItems([{}], call('res.partner', 'create', [{ name: 'Garbled Co' }], wireFormat)));
+		expect(result.error?.message).toBe("CloudOffix res.partner.create failed: the answer could not be read (cut short, or not in the API's format)");
+		expect((result.error as unknown as { description: string }).description).toContain('was not sent again');
+		expect(sandbox().stats.creates['res.partner'] ?? 0).toBe(created);
+		expect(sandbox().stats.requests[route]).toBe(2);
+	});
 });

@@ -1,3 +1,5 @@
+import { UnreadableAnswerError } from '../../shared/requestFailure';
+
 /** What Odoo 11 puts in the `error` member of a JSON-RPC answer (see the README's "Errors" section). */
 export interface OdooErrorBody {
 	code?: number;
@@ -50,9 +52,7 @@ export function isOdooEnvelope(body: unknown): body is { result?: unknown; error
 
 /** The `result` of a JSON-RPC answer; an `error` member becomes an OdooServerError. */
 export function unwrapJsonRpc(body: unknown): unknown {
-	if (!isOdooEnvelope(body)) {
-		throw new OdooServerError({ message: 'The server did not answer with a JSON-RPC envelope' });
-	}
+	if (!isOdooEnvelope(body)) throw new UnreadableAnswerError('The answer is not a JSON-RPC envelope');
 	if (body.error) throw new OdooServerError(body.error);
 	return body.result ?? null;
 }

@@ -5,6 +5,8 @@
  * records costs one pass.
  */
 
+import { UnreadableAnswerError } from '../../shared/requestFailure';
+
 export type XmlRpcValue = null | boolean | number | string | Date | XmlRpcValue[] | { [key: string]: XmlRpcValue };
 
 export interface XmlRpcFault {
@@ -13,7 +15,7 @@ export interface XmlRpcFault {
 }
 
 /** A body that is not a well-formed XML-RPC methodResponse. */
-export class XmlRpcParseError extends Error {
+export class XmlRpcParseError extends UnreadableAnswerError {
 	constructor(message: string) {
 		super(message);
 		this.name = 'XmlRpcParseError';
