@@ -2,7 +2,7 @@ import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxO
 import { createHarness } from '../harness';
 import { CloudOffix } from '../../nodes/CloudOffix/CloudOffix.node';
 
-export const ADMIN_PASSWORD = 'admin';
+const ADMIN_PASSWORD = 'admin';
 
 /** Starts a CloudOffix sandbox for a test file (reset before each test) and returns a getter for it. */
 export function useCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): () => CloudOffixSandbox {

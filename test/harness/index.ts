@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type ICredentialType, type IDataObject, type INode, type INodeType, type IVersionedNodeType } from 'n8n-workflow';
 
@@ -5,7 +7,7 @@ import { CloudOffixApi } from '../../credentials/CloudOffixApi.credentials';
 import { CodelayerApi } from '../../credentials/CodelayerApi.credentials';
 import { testCredential } from './credentialTest';
 import { TestCredentialsHelper, type StoredCredential } from './credentialsHelper';
-import { ItemsNode, NoOpNode } from './testNodes';
+import { ItemsNode, ManualTriggerNode, NoOpNode } from './testNodes';
 import { PACKAGE_NAME, TestNodeTypes } from './nodeTypes';
 import { additionalDataFor, runWorkflow, type RunOptions, type TestWorkflow } from './runWorkflow';
 
@@ -28,7 +30,8 @@ export function createHarness(
 	const credentials = new TestCredentialsHelper(new Map(credentialTypes.map((type) => [type.name, type])));
 	const nodeTypes = new TestNodeTypes()
 		.register('test.items', new ItemsNode())
-		.register('n8n-nodes-base.noOp', new NoOpNode());
+		.register('n8n-nodes-base.noOp', new NoOpNode())
+		.register('n8n-nodes-base.manualTrigger', new ManualTriggerNode());
 	for (const [name, node] of Object.entries(nodes)) nodeTypes.register(`${PACKAGE_NAME}.${name}`, node);
 	for (const [type, node] of Object.entries(others.nodes ?? {})) nodeTypes.register(type, node);
 
@@ -37,6 +40,20 @@ export function createHarness(
 		addCredential: (credential: StoredCredential) => credentials.add(credential),
 		run: async (workflow: TestWorkflow, options?: RunOptions) =>
 			await runWorkflow(nodeTypes, credentials, workflow, options),
+		/**
+		 * Runs a workflow file as exported from the n8n editor and returns, per node that has pinned data in
+		 * the file, the expected items (the pinned ones) beside the items the run produced.
+		 */
+		runFile: async (path: string) => {
+			const workflow = JSON.parse(readFileSync(path, 'utf8')) as TestWorkflow & { pinData?: Record<string, Array<{ json: IDataObject }>> };
+			const result = await runWorkflow(nodeTypes, credentials, { nodes: workflow.nodes, connections: workflow.connections });
+			const comparisons = Object.entries(workflow.pinData ?? {}).map(([node, items]) => ({
+				node,
+				expected: items.map((item) => item.json),
+				actual: result.json(node),
+			}));
+			return { result, comparisons };
+		},
 		testCredential: async (id: string) => await testCredential(nodeTypes, credentials, id),
 		/** The context n8n gives a node's list searches and load options while the user edits `node`. */
 		loadOptionsContext: (node: INode) =>

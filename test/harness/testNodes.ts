@@ -48,3 +48,21 @@ export class NoOpNode implements INodeType {
 		return [this.getInputData()];
 	}
 }
+
+/** Stands in for n8n's Manual Trigger, so that workflows exported from the editor run unchanged. */
+export class ManualTriggerNode implements INodeType {
+	description: INodeTypeDescription = {
+		...base,
+		displayName: 'Manual Trigger',
+		usableAsTool: true,
+		name: 'manualTrigger',
+		description: 'Starts the workflow with one empty item',
+		defaults: { name: 'When clicking "Execute workflow"' },
+		inputs: [],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
