@@ -65,3 +65,29 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
+
+/** One item's parameters read ahead of the run, or the failure its own run will report. */
+export type Planned<T> = { value: T } | { error: unknown };
+
+/**
+ * Reads every item's parameters before any item runs (so that a batch can share requests), keeping a
+ * failure for that item to report when it runs: one bad item never stops the plan of the others.
+ */
+export async function planItems<T>(itemCount: number, plan: (itemIndex: number) => T | Promise<T>): Promise<Array<Planned<T>>> {
+	return await Promise.all(
+		Array.from({ length: itemCount }, async (_, i) =>
+			await Promise.resolve()
+				.then(() => plan(i))
+				.then(
+					(value) => ({ value }),
+					(error: unknown) => ({ error }),
+				),
+		),
+	);
+}
+
+/** The planned value of an item, or its planning failure thrown for the item loop to report. */
+export function plannedValue<T>(planned: Planned<T>): T {
+	if ('error' in planned) throw planned.error;
+	return planned.value;
+}

@@ -20,6 +20,20 @@ interface FailureShape {
 	response?: { status?: number };
 }
 
+function httpStatusOf(error: unknown): number | undefined {
+	const failure = (error ?? {}) as FailureShape;
+	return failure.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
+}
+
+/**
+ * Why an HTTP exchange failed, in a few words that never repeat the request (it may hold the password):
+ * the HTTP status, else the network error code.
+ */
+export function connectionFailure(error: unknown): string {
+	const status = httpStatusOf(error);
+	return status ? `HTTP ${status}` : ((error as FailureShape | undefined)?.code ?? 'the connection failed');
+}
+
 /** The innermost login error n8n wrapped on its way out of preAuthentication, if any. */
 function loginErrorIn(error: unknown): FailureShape | undefined {
 	for (let current = error as FailureShape | undefined, depth = 0; current && depth < 5; depth++) {
@@ -39,7 +53,7 @@ export function requestFailure(node: INode, error: unknown, what: string, itemIn
 		return new NodeApiError(node, { message: login.message ?? 'Login failed' }, { message: login.message, description: what, itemIndex });
 	}
 	const failure = (error ?? {}) as FailureShape;
-	const status = failure.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
+	const status = httpStatusOf(error);
 	// A 2xx that still failed is an answer n8n could not parse: cut short, or a proxy's HTML page.
 	const unreadable = error instanceof UnreadableAnswerError || (status !== undefined && status >= 200 && status < 300);
 	const reason = unreadable ? 'the answer could not be read (cut short, or not in the API\'s format)' : status ? `HTTP ${status}` : (failure.code ?? failure.message ?? 'the connection failed');

@@ -58,7 +58,7 @@ export function domainOf(context: IExecuteFunctions, itemIndex: number): Domain 
  * Binary fields (images, attachments) are base64 and can outweigh all the rest; they are read only when
  * asked for by name.
  */
-export async function defaultReadFields(client: CloudOffixClient, model: string, itemIndex: number): Promise<string[]> {
+async function defaultReadFields(client: CloudOffixClient, model: string, itemIndex: number): Promise<string[]> {
 	const fields = await client.fields(model, itemIndex);
 	return Object.entries(fields)
 		.filter(([, field]) => field.type !== 'binary')
@@ -94,7 +94,7 @@ export async function checkFieldNames(
 	return fields;
 }
 
-export function fieldTypesOf(fields: Record<string, OdooField>): Record<string, string> {
+function fieldTypesOf(fields: Record<string, OdooField>): Record<string, string> {
 	return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.type]));
 }
 

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { connectionFailure } from '../../shared/requestFailure';
 import { OdooServerError, isOdooEnvelope } from './odooEnvelope';
 
 export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -55,7 +56,7 @@ export async function loginWithSession(
 		(error: unknown) => ({ error }),
 	);
 	if ('error' in answer) {
-		throw new CloudOffixLoginError(`Could not reach CloudOffix at ${baseUrl}: ${describeTransportFailure(answer.error)}`);
+		throw new CloudOffixLoginError(`Could not reach CloudOffix at ${baseUrl}: ${connectionFailure(answer.error)}`);
 	}
 	if (isOdooEnvelope(answer.body) && answer.body.error) {
 		const reason = new OdooServerError(answer.body.error).message;
@@ -71,12 +72,4 @@ export async function loginWithSession(
 		);
 	}
 	return { sessionId: result.session_id, uid: result.uid };
-}
-
-/** A short reason for a failed HTTP exchange that never repeats the request (it holds the password). */
-export function describeTransportFailure(error: unknown): string {
-	const failure = error as { httpCode?: string; response?: { status?: number }; code?: string; message?: string };
-	const status = failure.response?.status ?? failure.httpCode;
-	if (status) return `HTTP ${status}`;
-	return failure.code ?? 'the connection failed';
 }

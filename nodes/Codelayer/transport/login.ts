@@ -1,5 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { connectionFailure } from '../../shared/requestFailure';
+
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
 
 /** Every Codelayer answer carries `e` (200 = success) and `msg` beside its payload. */
@@ -57,10 +59,10 @@ export async function loginForKey(
 	const url = codelayerUrl(credentials.baseUrl, 'system/auth');
 	const outcome = await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true }).then(
 		(answer: unknown) => ({ answer: answer as CodelayerAnswer | undefined }),
-		(error: unknown) => ({ error: error as { code?: string } }),
+		(error: unknown) => ({ error }),
 	);
 	if ('error' in outcome) {
-		throw new CodelayerLoginError(`Could not reach Codelayer at ${url}: ${outcome.error.code ?? 'the connection failed'}`);
+		throw new CodelayerLoginError(`Could not reach Codelayer at ${url}: ${connectionFailure(outcome.error)}`);
 	}
 	const { answer } = outcome;
 	if (!answer || Number(answer.e) !== 200 || typeof answer.key !== 'string' || answer.key === '') {

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
@@ -34,26 +35,19 @@ function targetOf(run: OperationRun, itemIndex: number): Target {
 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const targets = Array.from({ length: run.itemCount }, (_, i) => {
-		const outcome = { target: undefined as Target | undefined };
-		try {
-			outcome.target = targetOf(run, i);
-		} catch {
-			// Reported by the item's own run below, which reads the same parameters again.
-		}
-		return outcome.target;
-	});
+	const planned = await planItems(run.itemCount, (i) => targetOf(run, i));
+	const checked = planned.flatMap((target) => ('value' in target && target.value.errorOnMissing ? [target.value] : []));
 	const existing = new Map<string, Promise<Set<number>>>();
-	for (const target of targets) {
-		if (!target?.errorOnMissing || existing.has(target.model)) continue;
-		const ids = targets.filter((t) => t?.model === target.model && t.errorOnMissing).map((t) => t!.id);
+	for (const target of checked) {
+		if (existing.has(target.model)) continue;
+		const ids = checked.filter((t) => t.model === target.model).map((t) => t.id);
 		const check = existingIds(client, target.model, ids, 0);
 		check.catch(() => undefined); // each item that needs it reports the failure
 		existing.set(target.model, check);
 	}
 
 	return await run.each(async (i) => {
-		const { model, id, errorOnMissing } = targets[i] ?? targetOf(run, i);
+		const { model, id, errorOnMissing } = plannedValue(planned[i]);
 		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
 			throw new ParameterError(`${model} has no record with ID ${id}: nothing was deleted`, 'Record');
 		}

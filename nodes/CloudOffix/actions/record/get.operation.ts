@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
@@ -35,13 +36,9 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	};
 	// Every item's read is planned first, so that items reading alike share one request; a bad parameter
 	// is reported by its own item below.
-	const planned = await Promise.all(
-		Array.from({ length: run.itemCount }, async (_, i) => await plan(i).then((read) => ({ read }), (error: unknown) => ({ error }))),
-	);
+	const planned = await planItems(run.itemCount, plan);
 	return await run.each(async (i) => {
-		const outcome = planned[i];
-		if ('error' in outcome) throw outcome.error;
-		const { model, id, key, errorOnMissing } = outcome.read;
+		const { model, id, key, errorOnMissing } = plannedValue(planned[i]);
 		const record = await reader.record(key, id, i);
 		// Odoo 11 leaves a missing id out of a read's answer instead of failing.
 		if (!record) {
