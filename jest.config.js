@@ -4,7 +4,9 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-	setupFiles: ['<rootDir>/test/setup/user-folder.ts'],
+	globalSetup: '<rootDir>/test/setup/global-setup.ts',
+	globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+	setupFilesAfterEnv: ['<rootDir>/test/setup/n8n-logs.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 };

@@ -14,9 +14,9 @@ export class CloudOffixApi implements ICredentialType {
 
 	displayName = 'CloudOffix API';
 
-	icon = 'file:../icons/cloudoffix.svg' as const;
+	icon = { light: 'file:../icons/cloudoffix.svg', dark: 'file:../icons/cloudoffix.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloudoffix-codelayer#cloudoffix';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloudoffix-codelayer#cloudoffix-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -14,9 +14,9 @@ export class CodelayerApi implements ICredentialType {
 
 	displayName = 'Codelayer API';
 
-	icon = 'file:../icons/codelayer.svg' as const;
+	icon = { light: 'file:../icons/codelayer.svg', dark: 'file:../icons/codelayer.dark.svg' } as const;
 
-	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloudoffix-codelayer#codelayer';
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-cloudoffix-codelayer#codelayer-credential';
 
 	properties: INodeProperties[] = [
 		{

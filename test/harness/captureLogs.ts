@@ -10,20 +10,32 @@ function n8nLogger(): typeof N8nLogger {
 const CONSOLE_LEVELS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 const LOGGER_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
+/** Everything n8n logged in this test file, message and metadata (where an error's details would go). */
+const recorded: string[] = [];
+
+function record(...args: unknown[]): void {
+	recorded.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+}
+
 /**
- * Runs `work` while collecting what n8n logs (its Logger, message and metadata, which is where an error's
- * details would go) and anything written to the console, so that tests can check that no secret is logged.
+ * Sends n8n's logger into `recorded` instead of the console for the whole test file (test/setup runs it):
+ * the engine logs every failed item, which would bury the test report, and the secrets checks read it.
+ */
+export function recordN8nLogs(): void {
+	const Logger = n8nLogger();
+	for (const level of LOGGER_LEVELS) jest.spyOn(Logger.prototype, level).mockImplementation(record);
+}
+
+/**
+ * Runs `work` and returns what n8n logged meanwhile, plus anything written to the console, so that tests
+ * can check that no secret is logged.
  */
 export async function captureLogs<T>(work: () => Promise<T>): Promise<{ result: T; logs: string }> {
-	const lines: string[] = [];
-	const record = (...args: unknown[]) => void lines.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
-	const Logger = n8nLogger();
-	const spies = [
-		...CONSOLE_LEVELS.map((level) => jest.spyOn(console, level).mockImplementation(record)),
-		...LOGGER_LEVELS.map((level) => jest.spyOn(Logger.prototype, level).mockImplementation(record)),
-	];
+	const start = recorded.length;
+	const spies = CONSOLE_LEVELS.map((level) => jest.spyOn(console, level).mockImplementation(record));
 	try {
-		return { result: await work(), logs: lines.join('\n') };
+		const result = await work();
+		return { result, logs: recorded.slice(start).join('\n') };
 	} finally {
 		spies.forEach((spy) => spy.mockRestore());
 	}

@@ -1,0 +1,3 @@
+import { recordN8nLogs } from '../harness/captureLogs';
+
+recordN8nLogs();
