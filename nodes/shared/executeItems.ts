@@ -6,7 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { ParameterError } from './parameterError';
+import { LookupError, ParameterError } from './parameterError';
 
 /** What one item's work returns: one object, several (a list of records) or none. */
 export type ItemResult = IDataObject | IDataObject[] | undefined;
@@ -17,7 +17,7 @@ export type ItemResult = IDataObject | IDataObject[] | undefined;
  * - every output item is paired to the input item it came from;
  * - a failed item becomes an error item paired to its input when "Continue On Fail" is on; otherwise
  *   no new item starts, the ones in flight finish, and the error of the first failed item is thrown.
- * Bad parameters (ParameterError) become NodeOperationError naming the item and the field.
+ * Bad parameters (ParameterError, LookupError) become NodeOperationError naming the item and the field.
  */
 export async function executeItems(
 	context: IExecuteFunctions,
@@ -57,9 +57,10 @@ function toItems(value: ItemResult, itemIndex: number): INodeExecutionData[] {
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof ParameterError) {
+		const outcome = error instanceof LookupError ? 'The server was asked; nothing was changed for this item.' : 'Nothing was sent for this item.';
 		return new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${error.message}`, {
 			itemIndex,
-			description: `Check the parameter "${error.field}". Nothing was sent for this item.`,
+			description: `Check the parameter "${error.field}". ${outcome}`,
 		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;

@@ -33,7 +33,7 @@ function stateFor(context: object, type: string): RefreshState {
 	return state;
 }
 
-export type SessionContext = Pick<IAllExecuteFunctions, 'getCredentials' | 'getNode' | 'helpers'>;
+export type SessionContext = Pick<IAllExecuteFunctions, 'getCredentials' | 'getExecutionId' | 'getNode' | 'helpers'>;
 
 /**
  * Sends a request through n8n's `httpRequestWithAuthentication`, and renews the session once when the

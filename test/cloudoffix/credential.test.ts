@@ -90,6 +90,9 @@ describe('CloudOffix credential', () => {
 		expect(session).toMatch(/^[0-9a-f]{40}$/);
 		expect(failed.error?.message).toContain('HTTP 502');
 		expect(wrong.error?.message).toContain('refused login "admin"');
+		// The logs are really read: n8n logged both failures.
+		expect(logs).toContain('HTTP 502');
+		expect(logs).toContain('refused login "admin"');
 		const everything = JSON.stringify(runs.map((r) => r.run)) + logs;
 		// /jsonrpc carries the password in every body: none of it may surface, nor the session id.
 		for (const secret of ['Wrong-Pass-77', SECRET, session]) expect(everything).not.toContain(secret);

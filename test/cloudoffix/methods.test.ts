@@ -3,11 +3,11 @@ import { packageNode } from '../harness';
 import { cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
 
 const sandbox = useCloudOffixSandbox();
-const { listSearch, loadOptions } = new CloudOffix().methods;
+const { listSearch, loadOptions, resourceMapping } = new CloudOffix().methods;
 
-function editing(model: string) {
-	const harness = cloudOffixHarness(sandbox());
-	const node = packageNode('cloudOffix', { resource: 'record', operation: 'create', model: { mode: 'list', value: model } }, { cloudOffixApi: 'co-1' });
+function editing(model: string, operation = 'create', data: Record<string, unknown> = {}) {
+	const harness = cloudOffixHarness(sandbox(), data);
+	const node = packageNode('cloudOffix', { resource: 'record', operation, model: { mode: 'list', value: model } }, { cloudOffixApi: 'co-1' });
 	return harness.loadOptionsContext(node);
 }
 
@@ -20,19 +20,44 @@ describe('CloudOffix editor lists', () => {
 
 	it('searches records of the chosen model by display name', async () => {
 		const { results } = await listSearch.searchRecords.call(editing('res.country'), 'Belg');
-		expect(results.length).toBeGreaterThan(0);
-		expect(String(results[0].name)).toMatch(/Belg.*\(#\d+\)$/);
-		expect(String(results[0].value)).toMatch(/^\d+$/);
+		expect(results).toEqual([{ name: 'Belgium (#1)', value: '1' }]);
 	});
 
-	it('lists fields with label, type and required, and only writable ones for writing', async () => {
-		const context = editing('res.partner');
-		const all = await loadOptions.getFieldNames.call(context);
-		const writable = await loadOptions.getWritableFields.call(context);
-		const name = all.find((option) => option.value === 'name');
-		expect(name?.description).toMatch(/^char/);
-		expect(all.map((o) => o.value)).toEqual(expect.arrayContaining(['create_date', 'name']));
-		expect(writable.map((o) => o.value)).not.toContain('create_date');
-		expect(writable.length).toBeLessThan(all.length);
+	it('lists fields with label, type, required and comodel', async () => {
+		const all = await loadOptions.getFieldNames.call(editing('crm.lead'));
+		expect(all.find((option) => option.value === 'name')).toEqual({ name: 'Opportunity (name)', value: 'name', description: 'char, required' });
+		expect(all.find((option) => option.value === 'partner_id')).toEqual({ name: 'Customer (partner_id)', value: 'partner_id', description: 'many2one, res.partner' });
+		expect(all.map((o) => o.value)).toEqual(expect.arrayContaining(['create_date', 'date_open']));
+	});
+});
+
+describe('CloudOffix resource mapper', () => {
+	it('offers the writable fields of the model, typed, with only required fields without a default marked', async () => {
+		const { fields } = await resourceMapping.getMappingColumns.call(editing('crm.lead'));
+		const byId = new Map(fields.map((field) => [field.id, field]));
+		// Read-only fields (magic fields, date_open) are not offered at all.
+		for (const readOnly of ['id', 'create_date', 'write_date', 'date_open', '__last_update']) expect(byId.has(readOnly)).toBe(false);
+		expect(byId.get('name')).toMatchObject({ displayName: 'Opportunity (name)', type: 'string', required: true, removed: false, display: true, canBeUsedToMatch: true });
+		// type is required too, but Odoo fills it in ("lead") when it is left out.
+		expect(byId.get('type')).toMatchObject({ type: 'options', required: false, removed: true, options: [{ name: 'Lead', value: 'lead' }, { name: 'Opportunity', value: 'opportunity' }] });
+		expect(byId.get('planned_revenue')).toMatchObject({ type: 'number', required: false });
+		expect(byId.get('date_deadline')).toMatchObject({ type: 'dateTime' });
+		expect(byId.get('active')).toMatchObject({ type: 'boolean' });
+		// Relational fields take what the node converts (an id, "1,2,3", command tuples), so they are text.
+		expect(byId.get('partner_id')).toMatchObject({ type: 'string', canBeUsedToMatch: true });
+		expect(byId.get('tag_ids')).toMatchObject({ type: 'string', canBeUsedToMatch: false });
+		expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual(['name']);
+	});
+
+	it('marks no field required when updating', async () => {
+		const { fields } = await resourceMapping.getMappingColumns.call(editing('crm.lead', 'update'));
+		expect(fields.find((field) => field.id === 'name')).toMatchObject({ required: false, removed: true });
+		expect(sandbox().stats.calls['crm.lead.default_get'] ?? 0).toBe(0);
+	});
+
+	it('says so when the user may write nothing, and asks for a model first', async () => {
+		const demo = await resourceMapping.getMappingColumns.call(editing('res.partner', 'create', { login: 'demo', password: 'demo' }));
+		expect(demo).toEqual({ fields: [], emptyFieldsNotice: 'This user may not write any field of res.partner' });
+		expect(await resourceMapping.getMappingColumns.call(editing(''))).toEqual({ fields: [], emptyFieldsNotice: 'Choose a model first' });
 	});
 });

@@ -78,14 +78,19 @@ describe('CloudOffix relational writes and context', () => {
 
 	it('keeps output order equal to input order with parallel requests', async () => {
 		const harness = cloudOffixHarness(sandbox());
-		// The first two reads answer late, so later items finish first.
-		sandbox().faults.set({ kind: 'latency', ms: 60, times: 2, method: 'res.partner.read' });
+		// Update sends one write per item. The first two writes answer late, so the later items finish first:
+		// output in completion order would start with item 2.
+		sandbox().faults.set({ kind: 'latency', ms: 300, times: 2, method: 'res.partner.write' });
 		const ids = [9, 1, 8, 3, 7, 5];
-		const result = await harness.run(
-			afterItems(ids.map((id) => ({ id })), packageNode('cloudOffix', { resource: 'record', operation: 'get', model: partner, recordId: { mode: 'id', value: '={{$json.id}}' }, options: { fields: ['name'] }, connection: { concurrency: 4 } }, { cloudOffixApi: 'co-1' })),
+		const update = packageNode(
+			'cloudOffix',
+			{ resource: 'record', operation: 'update', model: partner, recordId: { mode: 'id', value: '={{$json.id}}' }, fieldsMode: 'json', valuesJson: '{"comment": "ordered"}', connection: { concurrency: 4 } },
+			{ cloudOffixApi: 'co-1' },
 		);
-		expect(result.json('cloudOffix').map((r) => r.id)).toEqual(ids);
+		const result = await harness.run(afterItems(ids.map((id) => ({ id })), update));
+		expect(result.json('cloudOffix')).toEqual(ids.map((id) => ({ id, updated: true })));
 		expect(result.output('cloudOffix').map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
+		expect(sandbox().stats.calls['res.partner.write']).toBe(ids.length);
 	});
 
 	it('reads many items with one request, reports a missing id on its own item, and retries a failed batch per item', async () => {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { afterItems, packageNode } from '../harness';
-import { cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
+import { cloudOffixHarness, mappedColumns, useCloudOffixSandbox } from './sandbox';
 
 const sandbox = useCloudOffixSandbox();
 const WIRE_FORMATS = ['jsonRpcSession', 'jsonRpc', 'xmlRpc'] as const;
@@ -23,7 +23,7 @@ describe.each(WIRE_FORMATS)('CloudOffix records over %s', (wireFormat) => {
 		const created = await harness.run(
 			afterItems(
 				names.map((name) => ({ name })),
-				node({ operation: 'create', fieldsMode: 'pick', fieldValues: { field: [{ name: 'name', value: '={{$json.name}}' }, { name: 'is_company', value: 'true' }] } }, wireFormat),
+				node({ operation: 'create', fieldsMode: 'map', columns: await mappedColumns(harness, 'res.partner', 'create', { name: '={{$json.name}}', is_company: true }) }, wireFormat),
 			),
 		);
 		expect(created.error).toBeUndefined();
@@ -55,9 +55,12 @@ describe.each(WIRE_FORMATS)('CloudOffix records over %s', (wireFormat) => {
 		const deleted = await harness.run(afterItems([{ id: ids[0] }], node({ operation: 'deleteRecord', recordId: { mode: 'id', value: '={{$json.id}}' } }, wireFormat)));
 		expect(deleted.json('cloudOffix')).toEqual([{ id: ids[0], deleted: true }]);
 		const again = await harness.run(afterItems([{ id: ids[0] }], node({ operation: 'deleteRecord', recordId: { mode: 'id', value: '={{$json.id}}' } }, wireFormat)));
-		expect(again.error?.message).toContain(`has no record with ID ${ids[0]}`);
+		expect(again.error?.message).toBe(`Item 0: res.partner has no record with ID ${ids[0]}: nothing was deleted`);
+		expect((again.error as unknown as { description: string }).description).toBe('Check the parameter "Record". The server was asked; nothing was changed for this item.');
 		const missing = await harness.run(afterItems([{ id: ids[0] }], node({ operation: 'get', recordId: { mode: 'id', value: '={{$json.id}}' } }, wireFormat)));
-		expect(missing.error?.message).toContain(`has no record with ID ${ids[0]}`);
+		expect(missing.error?.message).toBe(`Item 0: res.partner has no record with ID ${ids[0]} (or this user may not read it)`);
+		// A read was sent to find out: the description must not say that nothing was sent.
+		expect((missing.error as unknown as { description: string }).description).toBe('Check the parameter "Record". The server was asked; nothing was changed for this item.');
 	});
 
 	it('gives the same Get Many items as the other wire formats', async () => {
@@ -91,11 +94,15 @@ describe('CloudOffix parameters', () => {
 	it('rejects unknown fields, bad domains and bad ids before any write, naming item and field', async () => {
 		const harness = cloudOffixHarness(sandbox());
 		const unknownField = await harness.run(afterItems([{}], node({ operation: 'create', fieldsMode: 'json', valuesJson: '{"name": "x", "no_such_field": 1}' }, 'jsonRpcSession')));
-		expect(unknownField.error?.message).toContain('Item 0: res.partner has no field "no_such_field"');
+		expect(unknownField.error?.message).toBe('Item 0: res.partner has no field "no_such_field"');
+		expect((unknownField.error as unknown as { description: string }).description).toBe('Check the parameter "Values (JSON)". Nothing was sent for this item.');
 		const badDomain = await harness.run(afterItems([{}], node({ operation: 'count', filterType: 'domain', domain: '[["name", "contains", "x"]]' }, 'jsonRpcSession')));
-		expect(badDomain.error?.message).toContain('Item 0');
+		expect(badDomain.error?.message).toBe('Item 0: "Domain": item 1: operator "contains" is not an Odoo operator (use one of =, !=, <=, <, >, >=, =?, =like, =ilike, like, not like, ilike, not ilike, in, not in, child_of, parent_of)');
+		const badCondition = await harness.run(afterItems([{}], node({ operation: 'count', filterType: 'conditions', conditions: { condition: [{ field: 'name', operator: 'ilike', value: 'x' }, { field: ' ', operator: 'equal', value: 'y' }] } }, 'jsonRpcSession')));
+		expect(badCondition.error?.message).toBe('Item 0: Condition 2: the field name is empty');
+		expect((badCondition.error as unknown as { description: string }).description).toBe('Check the parameter "Conditions". Nothing was sent for this item.');
 		const badId = await harness.run(afterItems([{}, { id: '12a' }], node({ operation: 'get', recordId: { mode: 'id', value: '={{$json.id ?? 1}}' } }, 'jsonRpcSession')));
-		expect(badId.error?.message).toContain('Item 1');
+		expect(badId.error?.message).toBe('Item 1: "Record" must be a record ID (a whole number above 0), not "12a"');
 		expect(sandbox().stats.creates['res.partner'] ?? 0).toBe(0);
 	});
 
@@ -104,7 +111,8 @@ describe('CloudOffix parameters', () => {
 		const categories = await harness.run(afterItems([{}], packageNode('cloudOffix', { resource: 'record', operation: 'getMany', model: { mode: 'name', value: 'res.partner.category' }, limit: 2, options: { fields: ['name'] } }, { cloudOffixApi: 'co-1' })));
 		const categoryIds = categories.json('cloudOffix').map((c) => c.id as number);
 		expect(categoryIds.length).toBe(2);
-		const created = await harness.run(afterItems([{}], node({ operation: 'create', fieldsMode: 'pick', fieldValues: { field: [{ name: 'name', value: 'Tagged Co' }, { name: 'category_id', value: categoryIds.join(',') }] } }, 'jsonRpcSession')));
+		const columns = await mappedColumns(harness, 'res.partner', 'create', { name: 'Tagged Co', category_id: categoryIds.join(',') });
+		const created = await harness.run(afterItems([{}], node({ operation: 'create', fieldsMode: 'map', columns }, 'jsonRpcSession')));
 		const id = created.json('cloudOffix')[0].id;
 		const read = await harness.run(afterItems([{}], node({ operation: 'get', recordId: { mode: 'id', value: String(id) }, options: { fields: ['category_id'] } }, 'jsonRpcSession')));
 		expect(read.json('cloudOffix')[0].category_id).toEqual(categoryIds);

@@ -1,5 +1,7 @@
+import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
+
 import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxOptions } from '../../sandbox/cloudoffix';
-import { createHarness } from '../harness';
+import { createHarness, packageNode } from '../harness';
 import { CloudOffix } from '../../nodes/CloudOffix/CloudOffix.node';
 
 const ADMIN_PASSWORD = 'admin';
@@ -18,6 +20,8 @@ export function useCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): ()
 	};
 }
 
+export type CloudOffixHarness = ReturnType<typeof cloudOffixHarness>;
+
 /** A harness with the CloudOffix node and one stored credential `co-1` pointing at the sandbox. */
 export function cloudOffixHarness(sandbox: CloudOffixSandbox, data: Record<string, unknown> = {}) {
 	const harness = createHarness({ cloudOffix: new CloudOffix() });
@@ -28,4 +32,28 @@ export function cloudOffixHarness(sandbox: CloudOffixSandbox, data: Record<strin
 		data: { url: `${sandbox.url}/`, db: sandbox.db, login: 'admin', password: ADMIN_PASSWORD, ...data },
 	});
 	return harness;
+}
+
+/**
+ * The resource mapper parameter as the n8n editor saves it after the user mapped `value` by hand: the
+ * fields the node's mapping method offers for `model` and `operation` as its schema, the mapped ones
+ * shown, the others left out (removed), and the fields to match on.
+ */
+export async function mappedColumns(
+	harness: CloudOffixHarness,
+	model: string,
+	operation: 'create' | 'update' | 'upsert',
+	value: IDataObject,
+	matchingColumns: string[] = [],
+): Promise<ResourceMapperValue> {
+	const editing = packageNode('cloudOffix', { resource: 'record', operation, model: { __rl: true, mode: 'list', value: model } }, { cloudOffixApi: 'co-1' });
+	const { fields } = await new CloudOffix().methods.resourceMapping.getMappingColumns.call(harness.loadOptionsContext(editing));
+	return {
+		mappingMode: 'defineBelow',
+		value: value as ResourceMapperValue['value'],
+		matchingColumns,
+		schema: fields.map((field) => ({ ...field, removed: !(field.id in value) && !matchingColumns.includes(field.id) })),
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
 }

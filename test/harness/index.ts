@@ -41,17 +41,18 @@ export function createHarness(
 		run: async (workflow: TestWorkflow, options?: RunOptions) =>
 			await runWorkflow(nodeTypes, credentials, workflow, options),
 		/**
-		 * Runs a workflow file as exported from the n8n editor and returns, per node that has pinned data in
-		 * the file, the expected items (the pinned ones) beside the items the run produced.
+		 * Runs a workflow file as exported from the n8n editor, and returns per node named in the file beside
+		 * it (`x.json` → `x.expected.json`: node name → expected items' json) the expected and actual items.
+		 * A file with pinned data is refused: in n8n pinned data replaces running the node.
 		 */
 		runFile: async (path: string) => {
-			const workflow = JSON.parse(readFileSync(path, 'utf8')) as TestWorkflow & { pinData?: Record<string, Array<{ json: IDataObject }>> };
+			const workflow = JSON.parse(readFileSync(path, 'utf8')) as TestWorkflow & { pinData?: object };
+			if (workflow.pinData && Object.keys(workflow.pinData).length > 0) {
+				throw new Error(`${path} has pinned data, which n8n would output instead of running the nodes: keep the expected items beside it`);
+			}
+			const expected = JSON.parse(readFileSync(path.replace(/\.json$/, '.expected.json'), 'utf8')) as Record<string, IDataObject[]>;
 			const result = await runWorkflow(nodeTypes, credentials, { nodes: workflow.nodes, connections: workflow.connections });
-			const comparisons = Object.entries(workflow.pinData ?? {}).map(([node, items]) => ({
-				node,
-				expected: items.map((item) => item.json),
-				actual: result.json(node),
-			}));
+			const comparisons = Object.entries(expected).map(([node, items]) => ({ node, expected: items, actual: result.json(node) }));
 			return { result, comparisons };
 		},
 		testCredential: async (id: string) => await testCredential(nodeTypes, credentials, id),
@@ -87,8 +88,8 @@ export function packageNode(
 	};
 }
 
-/** Items → node: the first node emits `items`, the second gets them as its input. */
-export function afterItems(items: IDataObject[], node: INode): TestWorkflow {
+/** Items → node → …: the first node emits `items`, each node gets the previous one's output as its input. */
+export function afterItems(items: IDataObject[], ...nodes: INode[]): TestWorkflow {
 	const source: INode = {
 		id: `node-${++nodeCounter}`,
 		name: 'Items',
@@ -97,8 +98,11 @@ export function afterItems(items: IDataObject[], node: INode): TestWorkflow {
 		position: [0, 0],
 		parameters: { items: JSON.stringify(items) },
 	};
+	const chain = [source, ...nodes];
 	return {
-		nodes: [source, node],
-		connections: { Items: { main: [[{ node: node.name, type: 'main', index: 0 }]] } },
+		nodes: chain,
+		connections: Object.fromEntries(
+			chain.slice(0, -1).map((node, index) => [node.name, { main: [[{ node: chain[index + 1].name, type: 'main', index: 0 }]] }]),
+		),
 	};
 }

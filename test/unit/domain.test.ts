@@ -161,22 +161,22 @@ describe('buildDomain', () => {
 		expect(buildDomain([condition(' partner_id.country_id.code ', '=', 'US')], 'and')).toEqual([['partner_id.country_id.code', '=', 'US']]);
 	});
 
-	it('refuses an empty field name, naming the filter and the "filters" field', () => {
+	it('refuses an empty field name, naming the condition and the "Conditions" parameter', () => {
 		const conditions = [condition('name', '=', 'x'), condition('  ', '=', 'x')];
-		expect(() => buildDomain(conditions, 'and')).toThrow(parameterError('filters', /^Filter 2: the field name is empty/));
+		expect(() => buildDomain(conditions, 'and')).toThrow(parameterError('Conditions', /^Condition 2: the field name is empty/));
 	});
 
 	it('refuses an unknown operator, listing the Odoo ones', () => {
 		const conditions = [condition('name', '=', 'x'), condition('name', 'contains', 'x')];
-		expect(() => buildDomain(conditions, 'or')).toThrow(parameterError('filters', /^Filter 2: operator "contains" is not an Odoo operator \(use one of =, !=, <=.*parent_of\)$/));
+		expect(() => buildDomain(conditions, 'or')).toThrow(parameterError('Conditions', /^Condition 2: operator "contains" is not an Odoo operator \(use one of =, !=, <=.*parent_of\)$/));
 	});
 
 	it('refuses operators in another case, as Odoo matches them exactly', () => {
-		expect(() => buildDomain([condition('name', 'ILIKE', 'x')], 'and')).toThrow(parameterError('filters', /^Filter 1: operator "ILIKE"/));
+		expect(() => buildDomain([condition('name', 'ILIKE', 'x')], 'and')).toThrow(parameterError('Conditions', /^Condition 1: operator "ILIKE"/));
 	});
 
 	it('refuses a list value that starts as JSON but is not valid JSON', () => {
-		expect(() => buildDomain([condition('id', 'in', '[1, 2')], 'and')).toThrow(parameterError('filters', /^Filter 1: "in" needs a comma list or a JSON array, but the value is not valid JSON/));
+		expect(() => buildDomain([condition('id', 'in', '[1, 2')], 'and')).toThrow(parameterError('Conditions', /^Condition 1: "in" needs a comma list or a JSON array, but the value is not valid JSON/));
 	});
 });
 

@@ -1,4 +1,6 @@
-import { parseIdList, parseJsonArray, parseJsonObject, parseRecordId, toOdooValue } from '../../nodes/CloudOffix/helpers/values';
+import { DateTime } from 'luxon';
+
+import { parseJsonArray, parseJsonObject, parseRecordId, toOdooValue } from '../../nodes/CloudOffix/helpers/values';
 
 /** A ParameterError naming `field`, with a message matching `message`. */
 const parameterError = (field: string, message: RegExp) => expect.objectContaining({ name: 'ParameterError', field, message: expect.stringMatching(message) });
@@ -86,49 +88,21 @@ describe('parseRecordId', () => {
 	});
 });
 
-describe('parseIdList', () => {
-	it.each([
-		['1,2,3', [1, 2, 3]],
-		[' 1 , 2,3, ', [1, 2, 3]],
-		['[1, 2]', [1, 2]],
-		[[1, 2, 3], [1, 2, 3]],
-		[['4', 5], [4, 5]],
-		[5, [5]],
-		['5', [5]],
-		[{ __rl: true, mode: 'id', value: '8' }, [8]],
-		['', []],
-		[[], []],
-	])('reads %j as %j', (input, expected) => {
-		expect(parseIdList(input, 'ids')).toEqual(expected);
-	});
-
-	it.each([
-		['1,a,3', /^"ids": item 2 \("a"\) is not a record ID/],
-		[[1, 0], /^"ids": item 2 \(0\) is not a record ID/],
-		['[1, 2', /^"ids" must be record IDs like 1,2,3 or \[1,2,3\], but it is not valid JSON/],
-		['1;2', /^"ids": item 1 \("1;2"\) is not a record ID/],
-		[null, /^"ids": item 1 \(null\) is not a record ID/],
-		[[[1, 2]], /^"ids": item 1 \(\[1,2\]\) is not a record ID/],
-	])('refuses %j, naming the field', (input, message) => {
-		expect(() => parseIdList(input, 'ids')).toThrow(parameterError('ids', message));
-	});
-});
-
 describe('toOdooValue', () => {
 	it('passes values of unknown types through unchanged', () => {
 		const value = { anything: [1] };
-		expect(toOdooValue('x_data', 'serialized', value)).toBe(value);
-		expect(toOdooValue('x_data', 'serialized', '')).toBe('');
+		expect(toOdooValue('x_data', 'serialized', value, 'Values (JSON)')).toBe(value);
+		expect(toOdooValue('x_data', 'serialized', '', 'Values (JSON)')).toBe('');
 	});
 
 	it('names the field and its type, and what it expected, when a value cannot be converted', () => {
-		expect(() => toOdooValue('color', 'integer', 'red')).toThrow(parameterError('color', /^Field "color" \(integer\) needs a whole number, not "red"$/));
+		expect(() => toOdooValue('color', 'integer', 'red', 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "color" \(integer\) needs a whole number, not "red"$/));
 	});
 
 	describe('empty scalars', () => {
 		const scalarTypes = ['char', 'text', 'html', 'integer', 'float', 'monetary', 'boolean', 'date', 'datetime', 'selection', 'many2one', 'binary', 'reference'];
 		it.each(scalarTypes.flatMap((type) => ['', null, false, undefined].map((value) => [type, value])))('%s: %j becomes false, Odoo\'s empty', (type, value) => {
-			expect(toOdooValue('f', type as string, value)).toBe(false);
+			expect(toOdooValue('f', type as string, value, 'Values (JSON)')).toBe(false);
 		});
 	});
 
@@ -139,11 +113,11 @@ describe('toOdooValue', () => {
 			[[7, 'Agrolait'], 7],
 			[{ __rl: true, mode: 'list', value: '9' }, 9],
 		])('reads %j as the id %d', (value, expected) => {
-			expect(toOdooValue('partner_id', 'many2one', value)).toBe(expected);
+			expect(toOdooValue('partner_id', 'many2one', value, 'Values (JSON)')).toBe(expected);
 		});
 
 		it.each([['Agrolait'], [0], [-1], [[7]], [{ id: 7 }], [true]])('refuses %j', (value) => {
-			expect(() => toOdooValue('partner_id', 'many2one', value)).toThrow(parameterError('partner_id', /^Field "partner_id" \(many2one\) needs a record ID/));
+			expect(() => toOdooValue('partner_id', 'many2one', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "partner_id" \(many2one\) needs a record ID/));
 		});
 	});
 
@@ -156,22 +130,22 @@ describe('toOdooValue', () => {
 			['5', [5]],
 			[['3', 4], [3, 4]],
 		])('turns the id list %j into one replace command', (value, ids) => {
-			expect(toOdooValue('category_id', 'many2many', value)).toEqual([[6, 0, ids]]);
-			expect(toOdooValue('child_ids', 'one2many', value)).toEqual([[6, 0, ids]]);
+			expect(toOdooValue('category_id', 'many2many', value, 'Values (JSON)')).toEqual([[6, 0, ids]]);
+			expect(toOdooValue('child_ids', 'one2many', value, 'Values (JSON)')).toEqual([[6, 0, ids]]);
 		});
 
 		it('never sends a comma-joined string (Odoo refuses "4,564,0")', () => {
-			const sent = toOdooValue('category_id', 'many2many', '4,564');
+			const sent = toOdooValue('category_id', 'many2many', '4,564', 'Values (JSON)');
 			expect(typeof sent).not.toBe('string');
 			expect(sent).toEqual([[6, 0, [4, 564]]]);
 		});
 
 		it.each([[''], [null], [false], [[]], ['[]']])('reads the empty value %j as "no records"', (value) => {
-			expect(toOdooValue('category_id', 'many2many', value)).toEqual([[6, 0, []]]);
+			expect(toOdooValue('category_id', 'many2many', value, 'Values (JSON)')).toEqual([[6, 0, []]]);
 		});
 
 		it('reads a flat list as ids, never as a command: [4, 7] is records 4 and 7', () => {
-			expect(toOdooValue('category_id', 'many2many', [4, 7])).toEqual([[6, 0, [4, 7]]]);
+			expect(toOdooValue('category_id', 'many2many', [4, 7], 'Values (JSON)')).toEqual([[6, 0, [4, 7]]]);
 		});
 
 		it.each([
@@ -189,11 +163,11 @@ describe('toOdooValue', () => {
 			['delete with false as placeholder', [[2, 7, false]]],
 			['several commands', [[5], [4, 7], [0, 0, { name: 'x' }], [3, 9]]],
 		])('passes the %s command list through unchanged', (_name, commands) => {
-			expect(toOdooValue('category_id', 'many2many', commands)).toBe(commands);
+			expect(toOdooValue('category_id', 'many2many', commands, 'Values (JSON)')).toBe(commands);
 		});
 
 		it('parses commands given as JSON text', () => {
-			expect(toOdooValue('order_line', 'one2many', '[[0, 0, {"product_id": 5}], [2, 9]]')).toEqual([
+			expect(toOdooValue('order_line', 'one2many', '[[0, 0, {"product_id": 5}], [2, 9]]', 'Values (JSON)')).toEqual([
 				[0, 0, { product_id: 5 }],
 				[2, 9],
 			]);
@@ -218,16 +192,16 @@ describe('toOdooValue', () => {
 			['an empty command', [[]], /command 1 \[\] is not an x2many command/],
 			['a bad second command', [[4, 7], [4]], /command 2 \[4\] does not fit \[4, id\]/],
 		])('refuses %s', (_name, commands, message) => {
-			expect(() => toOdooValue('category_id', 'many2many', commands)).toThrow(parameterError('category_id', new RegExp(`^Field "category_id" \\(many2many\\): ${message.source}`)));
+			expect(() => toOdooValue('category_id', 'many2many', commands, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', new RegExp(`^Field "category_id" \\(many2many\\): ${message.source}`)));
 		});
 
 		it('refuses commands mixed with ids', () => {
-			expect(() => toOdooValue('category_id', 'many2many', [[4, 1], 5])).toThrow(parameterError('category_id', /: item 1 \(\[4,1\]\) is not a record ID .*such as \[\[4, 7\]\]/));
+			expect(() => toOdooValue('category_id', 'many2many', [[4, 1], 5], 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /: item 1 \(\[4,1\]\) is not a record ID .*such as \[\[4, 7\]\]/));
 		});
 
 		it('refuses ids that are not ids, and broken JSON', () => {
-			expect(() => toOdooValue('category_id', 'many2many', '1,x')).toThrow(parameterError('category_id', /: item 2 \("x"\) is not a record ID/));
-			expect(() => toOdooValue('category_id', 'many2many', '[[4, 1]')).toThrow(parameterError('category_id', /: needs record IDs .* but it is not valid JSON/));
+			expect(() => toOdooValue('category_id', 'many2many', '1,x', 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /: item 2 \("x"\) is not a record ID/));
+			expect(() => toOdooValue('category_id', 'many2many', '[[4, 1]', 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /: needs record IDs .* but it is not valid JSON/));
 		});
 	});
 
@@ -239,11 +213,11 @@ describe('toOdooValue', () => {
 			['+4', 4],
 			['1e3', 1000],
 		])('integer: reads %j as %d', (value, expected) => {
-			expect(toOdooValue('qty', 'integer', value)).toBe(expected);
+			expect(toOdooValue('qty', 'integer', value, 'Values (JSON)')).toBe(expected);
 		});
 
 		it.each([[5.5], ['5.5'], ['abc'], ['5 apples'], [Number.NaN], [Infinity], [true], [2 ** 53]])('integer: refuses %j', (value) => {
-			expect(() => toOdooValue('qty', 'integer', value)).toThrow(parameterError('qty', /^Field "qty" \(integer\) needs a whole number/));
+			expect(() => toOdooValue('qty', 'integer', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "qty" \(integer\) needs a whole number/));
 		});
 
 		it.each([
@@ -253,13 +227,13 @@ describe('toOdooValue', () => {
 			['1e-2', 0.01],
 			['-7', -7],
 		])('float and monetary: read %j as %d', (value, expected) => {
-			expect(toOdooValue('price', 'float', value)).toBe(expected);
-			expect(toOdooValue('amount', 'monetary', value)).toBe(expected);
+			expect(toOdooValue('price', 'float', value, 'Values (JSON)')).toBe(expected);
+			expect(toOdooValue('amount', 'monetary', value, 'Values (JSON)')).toBe(expected);
 		});
 
 		it.each([['12,5'], ['abc'], ['1.2.3'], [Infinity], [{}]])('float and monetary: refuse %j', (value) => {
-			expect(() => toOdooValue('price', 'float', value)).toThrow(parameterError('price', /^Field "price" \(float\) needs a number/));
-			expect(() => toOdooValue('amount', 'monetary', value)).toThrow(parameterError('amount', /^Field "amount" \(monetary\) needs a number/));
+			expect(() => toOdooValue('price', 'float', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "price" \(float\) needs a number/));
+			expect(() => toOdooValue('amount', 'monetary', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "amount" \(monetary\) needs a number/));
 		});
 	});
 
@@ -274,11 +248,11 @@ describe('toOdooValue', () => {
 			['1', true],
 			['0', false],
 		])('reads %j as %j', (value, expected) => {
-			expect(toOdooValue('active', 'boolean', value)).toBe(expected);
+			expect(toOdooValue('active', 'boolean', value, 'Values (JSON)')).toBe(expected);
 		});
 
 		it.each([['yes'], [2], ['constructor'], [[]]])('refuses %j', (value) => {
-			expect(() => toOdooValue('active', 'boolean', value)).toThrow(parameterError('active', /^Field "active" \(boolean\) needs true or false/));
+			expect(() => toOdooValue('active', 'boolean', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "active" \(boolean\) needs true or false/));
 		});
 	});
 
@@ -293,21 +267,28 @@ describe('toOdooValue', () => {
 			['2024-05-31T23:30:00-05:00', '2024-05-31'],
 			['2024-02-29', '2024-02-29'],
 		])('reads %j as %j', (value, expected) => {
-			expect(toOdooValue('date_order', 'date', value)).toBe(expected);
+			expect(toOdooValue('date_order', 'date', value, 'Values (JSON)')).toBe(expected);
 		});
 
 		it('takes the UTC date of a Date object', () => {
-			expect(toOdooValue('date_order', 'date', new Date(Date.UTC(2024, 4, 31, 23, 30)))).toBe('2024-05-31');
+			expect(toOdooValue('date_order', 'date', new Date(Date.UTC(2024, 4, 31, 23, 30)), 'Values (JSON)')).toBe('2024-05-31');
+		});
+
+		it('takes the date of an n8n (Luxon) DateTime in its own zone', () => {
+			// 00:30 in Istanbul on 31 May is still 30 May in UTC: the written date wins, as for ISO text.
+			const dateTime = DateTime.fromISO('2024-05-31T00:30:00', { zone: 'Europe/Istanbul' });
+			expect(toOdooValue('date_order', 'date', dateTime, 'Values (JSON)')).toBe('2024-05-31');
+			expect(() => toOdooValue('date_order', 'date', DateTime.invalid('no reason'), 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /needs a date/));
 		});
 
 		it.each([['2023-02-29'], ['2024-13-01'], ['31/05/2024'], ['2024-5-31'], ['2024-05-31T25:00:00Z'], ['2024-05-31T12:00:00 junk'], [20240531], [new Date('nope')]])('refuses %j', (value) => {
-			expect(() => toOdooValue('date_order', 'date', value)).toThrow(parameterError('date_order', /^Field "date_order" \(date\) needs a date like 2024-05-31/));
+			expect(() => toOdooValue('date_order', 'date', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "date_order" \(date\) needs a date like 2024-05-31/));
 		});
 	});
 
 	describe('datetime', () => {
 		it('keeps Odoo\'s own UTC form as it is', () => {
-			expect(toOdooValue('date_deadline', 'datetime', '2024-05-31 14:30:00')).toBe('2024-05-31 14:30:00');
+			expect(toOdooValue('date_deadline', 'datetime', '2024-05-31 14:30:00', 'Values (JSON)')).toBe('2024-05-31 14:30:00');
 		});
 
 		it.each([
@@ -319,69 +300,74 @@ describe('toOdooValue', () => {
 			['2024-05-31T14:30:00+05:30'],
 			['2024-12-31T23:59:59-01:00'], // crosses into the next year
 		])('converts %j to UTC', (iso) => {
-			expect(toOdooValue('date_deadline', 'datetime', iso)).toBe(odooUtcOf(iso));
+			expect(toOdooValue('date_deadline', 'datetime', iso, 'Values (JSON)')).toBe(odooUtcOf(iso));
 		});
 
 		it('reads compact and hour-only offsets', () => {
-			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00+0530')).toBe('2024-05-31 09:00:00');
-			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00+02')).toBe('2024-05-31 12:30:00');
+			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00+0530', 'Values (JSON)')).toBe('2024-05-31 09:00:00');
+			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00+02', 'Values (JSON)')).toBe('2024-05-31 12:30:00');
 		});
 
 		it('drops fractions of a second and fills in missing seconds', () => {
-			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00.789Z')).toBe('2024-05-31 14:30:00');
-			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30Z')).toBe('2024-05-31 14:30:00');
+			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00.789Z', 'Values (JSON)')).toBe('2024-05-31 14:30:00');
+			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30Z', 'Values (JSON)')).toBe('2024-05-31 14:30:00');
 		});
 
 		it('takes a time without a zone as UTC, like Odoo\'s own form', () => {
-			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00')).toBe('2024-05-31 14:30:00');
+			expect(toOdooValue('d', 'datetime', '2024-05-31T14:30:00', 'Values (JSON)')).toBe('2024-05-31 14:30:00');
 		});
 
 		it('reads a date alone as midnight UTC', () => {
-			expect(toOdooValue('d', 'datetime', '2024-05-31')).toBe('2024-05-31 00:00:00');
+			expect(toOdooValue('d', 'datetime', '2024-05-31', 'Values (JSON)')).toBe('2024-05-31 00:00:00');
 		});
 
 		it('converts a Date object to UTC', () => {
-			expect(toOdooValue('d', 'datetime', new Date('2024-05-31T16:30:00+02:00'))).toBe('2024-05-31 14:30:00');
+			expect(toOdooValue('d', 'datetime', new Date('2024-05-31T16:30:00+02:00'), 'Values (JSON)')).toBe('2024-05-31 14:30:00');
+		});
+
+		it('converts an n8n (Luxon) DateTime to UTC from its own zone', () => {
+			const dateTime = DateTime.fromISO('2024-05-31T16:30:00', { zone: 'Asia/Kolkata' });
+			expect(toOdooValue('d', 'datetime', dateTime, 'Values (JSON)')).toBe('2024-05-31 11:00:00');
 		});
 
 		it.each([['2024-05-31T24:00:00Z'], ['2024-05-31 14:60:00'], ['2024-02-30 10:00:00'], ['tomorrow'], ['2024-05-31T14:30:00+2'], [1717165800000], [new Date(Number.NaN)]])('refuses %j', (value) => {
-			expect(() => toOdooValue('d', 'datetime', value)).toThrow(parameterError('d', /^Field "d" \(datetime\) needs a date-time like 2024-05-31 14:30:00 \(UTC\)/));
+			expect(() => toOdooValue('d', 'datetime', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "d" \(datetime\) needs a date-time like 2024-05-31 14:30:00 \(UTC\)/));
 		});
 	});
 
 	describe('selection, text, binary, reference', () => {
 		it('passes selection keys as given (membership is the caller\'s check)', () => {
-			expect(toOdooValue('state', 'selection', 'draft')).toBe('draft');
-			expect(toOdooValue('priority', 'selection', 3)).toBe(3);
-			expect(() => toOdooValue('state', 'selection', ['draft'])).toThrow(parameterError('state', /^Field "state" \(selection\) needs a selection key/));
+			expect(toOdooValue('state', 'selection', 'draft', 'Values (JSON)')).toBe('draft');
+			expect(toOdooValue('priority', 'selection', 3, 'Values (JSON)')).toBe(3);
+			expect(() => toOdooValue('state', 'selection', ['draft'], 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "state" \(selection\) needs a selection key/));
 		});
 
 		it('passes text through and writes numbers as text', () => {
-			expect(toOdooValue('name', 'char', ' Agrolait ')).toBe(' Agrolait ');
-			expect(toOdooValue('phone', 'char', 5551234)).toBe('5551234');
-			expect(toOdooValue('comment', 'text', 'a\nb')).toBe('a\nb');
-			expect(toOdooValue('body', 'html', '<p>x</p>')).toBe('<p>x</p>');
+			expect(toOdooValue('name', 'char', ' Agrolait ', 'Values (JSON)')).toBe(' Agrolait ');
+			expect(toOdooValue('phone', 'char', 5551234, 'Values (JSON)')).toBe('5551234');
+			expect(toOdooValue('comment', 'text', 'a\nb', 'Values (JSON)')).toBe('a\nb');
+			expect(toOdooValue('body', 'html', '<p>x</p>', 'Values (JSON)')).toBe('<p>x</p>');
 		});
 
 		it.each([[true], [{ a: 1 }], [['x']]])('refuses %j for text', (value) => {
-			expect(() => toOdooValue('name', 'char', value)).toThrow(parameterError('name', /^Field "name" \(char\) needs text/));
+			expect(() => toOdooValue('name', 'char', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "name" \(char\) needs text/));
 		});
 
 		it('takes base64 text, dropping line breaks and a data: URL prefix, and encodes bytes', () => {
 			const hello = Buffer.from('hello').toString('base64');
-			expect(toOdooValue('image', 'binary', hello)).toBe(hello);
-			expect(toOdooValue('image', 'binary', `${hello.slice(0, 4)}\n${hello.slice(4)}`)).toBe(hello);
-			expect(toOdooValue('image', 'binary', `data:text/plain;base64,${hello}`)).toBe(hello);
-			expect(toOdooValue('image', 'binary', Buffer.from('hello'))).toBe(hello);
+			expect(toOdooValue('image', 'binary', hello, 'Values (JSON)')).toBe(hello);
+			expect(toOdooValue('image', 'binary', `${hello.slice(0, 4)}\n${hello.slice(4)}`, 'Values (JSON)')).toBe(hello);
+			expect(toOdooValue('image', 'binary', `data:text/plain;base64,${hello}`, 'Values (JSON)')).toBe(hello);
+			expect(toOdooValue('image', 'binary', Buffer.from('hello'), 'Values (JSON)')).toBe(hello);
 		});
 
 		it.each([['aGVsbG8'], ['not base64!'], [42]])('refuses %j as binary', (value) => {
-			expect(() => toOdooValue('image', 'binary', value)).toThrow(parameterError('image', /^Field "image" \(binary\) needs base64 text/));
+			expect(() => toOdooValue('image', 'binary', value, 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "image" \(binary\) needs base64 text/));
 		});
 
 		it('takes a reference as model,id', () => {
-			expect(toOdooValue('ref', 'reference', 'res.partner,7')).toBe('res.partner,7');
-			expect(() => toOdooValue('ref', 'reference', 'res.partner')).toThrow(parameterError('ref', /^Field "ref" \(reference\) needs a reference like res.partner,7/));
+			expect(toOdooValue('ref', 'reference', 'res.partner,7', 'Values (JSON)')).toBe('res.partner,7');
+			expect(() => toOdooValue('ref', 'reference', 'res.partner', 'Values (JSON)')).toThrow(parameterError('Values (JSON)', /^Field "ref" \(reference\) needs a reference like res.partner,7/));
 		});
 	});
 });

@@ -2,7 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operatorOptions } from './operators';
 
-/** The model every record operation works on: picked from the server's list, or typed (custom models too). */
+/**
+ * The model every record operation works on: picked from the server's list, or typed (custom models too).
+ * The typed name is checked by the node (modelOf), not by a locator regex: n8n runs those in a sandbox
+ * with a 250 ms limit, which a loaded machine can exceed.
+ */
 export const modelLocator: INodeProperties = {
 	displayName: 'Model',
 	name: 'model',
@@ -22,7 +26,6 @@ export const modelLocator: INodeProperties = {
 			name: 'name',
 			type: 'string',
 			placeholder: 'res.partner',
-			validation: [{ type: 'regex', properties: { regex: '^[a-z0-9_]+(\\.[a-z0-9_]+)*$', errorMessage: 'Not a model name like res.partner' } }],
 		},
 	],
 };
@@ -45,7 +48,13 @@ export const recordIdLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: '42',
-			validation: [{ type: 'regex', properties: { regex: '^[1-9][0-9]*$', errorMessage: 'Not a record ID' } }],
+		},
+		{
+			// The id is read from the link's id= parameter by the node (helpers/values.ts), not by an n8n regex.
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'https://mycompany.cloudoffix.com/web#id=42&model=res.partner&view_type=form',
 		},
 	],
 };
@@ -92,7 +101,7 @@ export const domainFilters: INodeProperties[] = [
 						type: 'options',
 						typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
 						default: '',
-						description: 'Choose from the list, or specify a field (dotted paths like partner_id.country_id.code work) using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						description: 'A field of the model; dotted paths like partner_id.country_id.code reach related records. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Operator',
@@ -167,7 +176,7 @@ export const simplifyOption: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description: 'Whether to return each many2one value as two fields (the ID, and the name in a field ending in _name) instead of an [ID, name] pair',
+	description: 'Whether to return each many2one field of the model as two fields (the ID, and the name in a field ending in _name) instead of an [ID, name] pair',
 };
 
 export const fieldsOption: INodeProperties = {
@@ -177,7 +186,16 @@ export const fieldsOption: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
 	default: [],
 	description:
-		'Fields to return; none means every non-binary field. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'Fields to return; none means every stored field except binary ones (images, files). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+export const includeComputedOption: INodeProperties = {
+	displayName: 'Include Computed Fields',
+	name: 'includeComputed',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to also return the fields Odoo computes on every read instead of storing them (totals, counts, balances) when no field names are given. They can make a wide read many times slower.',
 };
 
 /** The "Options" collection of an operation. */

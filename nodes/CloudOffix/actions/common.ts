@@ -5,6 +5,7 @@ import type { ItemResult } from '../../shared/executeItems';
 import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
 import { odooOperator } from './operators';
 import { ParameterError } from '../../shared/parameterError';
+import { isReadByDefault } from '../helpers/fieldKinds';
 import { simplifyRecord } from '../helpers/simplify';
 import { parseJsonObject } from '../helpers/values';
 import type { CloudOffixClient, OdooField } from '../transport';
@@ -54,18 +55,19 @@ export function domainOf(context: IExecuteFunctions, itemIndex: number): Domain 
 }
 
 /**
- * The fields to read when the user named none: every stored or computed field except binary ones.
- * Binary fields (images, attachments) are base64 and can outweigh all the rest; they are read only when
- * asked for by name.
+ * The fields to read when the user named none: the model's stored, non-binary fields. Binary fields
+ * (images, attachments) are base64 and can outweigh all the rest; computed fields Odoo does not store are
+ * computed for every record read (on a real Odoo 11 that is most of a wide read's time), so they come
+ * only with the "Include Computed Fields" option. Named fields are read whatever their kind.
  */
-async function defaultReadFields(client: CloudOffixClient, model: string, itemIndex: number): Promise<string[]> {
+async function defaultReadFields(client: CloudOffixClient, model: string, includeComputed: boolean, itemIndex: number): Promise<string[]> {
 	const fields = await client.fields(model, itemIndex);
 	return Object.entries(fields)
-		.filter(([, field]) => field.type !== 'binary')
+		.filter(([, field]) => isReadByDefault(field, includeComputed))
 		.map(([name]) => name);
 }
 
-/** The `fields` option of a read: the named fields (checked), or every non-binary field. */
+/** The `fields` option of a read: the named fields (checked), or the default set (see defaultReadFields). */
 export async function readFieldsOf(
 	client: CloudOffixClient,
 	model: string,
@@ -73,8 +75,8 @@ export async function readFieldsOf(
 	itemIndex: number,
 ): Promise<string[]> {
 	const requested = fieldList(options.fields);
-	if (requested.length === 0) return await defaultReadFields(client, model, itemIndex);
-	await checkFieldNames(client, model, requested, itemIndex, 'Fields');
+	if (requested.length === 0) return await defaultReadFields(client, model, options.includeComputed === true, itemIndex);
+	await checkFieldNames(client, model, requested, itemIndex, 'Field Names or IDs');
 	return requested;
 }
 
@@ -94,11 +96,11 @@ export async function checkFieldNames(
 	return fields;
 }
 
-function fieldTypesOf(fields: Record<string, OdooField>): Record<string, string> {
-	return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.type]));
-}
-
-/** Records as output items, simplified when the user asked for it (the default). */
+/**
+ * Records as output items, simplified unless the user turned Simplify off: every many2one field of
+ * `model` becomes its ID plus a `_name` field (see helpers/simplify.ts). Keys that are not fields of
+ * the model (read_group's counts and date groups, a method's own results) are left as they are.
+ */
 export async function recordsOut(
 	run: OperationRun,
 	model: string,
@@ -107,8 +109,8 @@ export async function recordsOut(
 ): Promise<IDataObject[]> {
 	const options = run.context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.simplify === false) return records;
-	const types = fieldTypesOf(await run.client.fields(model, itemIndex));
-	return records.map((record) => simplifyRecord(record, types) as IDataObject);
+	const fields = await run.client.fields(model, itemIndex);
+	return records.map((record) => simplifyRecord(record, fields) as IDataObject);
 }
 
 /** Field names from a multi-options parameter or a comma list typed as an expression. */

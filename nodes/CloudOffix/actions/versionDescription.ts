@@ -5,15 +5,14 @@ import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
 
-/** Everything but the icon, which stays in CloudOffix.node.ts where n8n's lint looks for it. */
-export const versionDescription: Omit<INodeTypeDescription, 'icon'> = {
+/** Everything but the icon and usableAsTool, which stay in CloudOffix.node.ts where n8n's lint looks for them. */
+export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTool'> = {
 	displayName: 'CloudOffix',
 	name: 'cloudOffix',
 	group: ['transform'],
 	version: 1,
 	description: 'Work with records and call any method of CloudOffix (Odoo 11)',
 	defaults: { name: 'CloudOffix' },
-	usableAsTool: true,
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
 	credentials: [{ name: 'cloudOffixApi', required: true }],

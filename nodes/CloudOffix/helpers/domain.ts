@@ -38,7 +38,8 @@ const LIST_OPERATORS: readonly string[] = ['in', 'not in', 'child_of', 'parent_o
 /** Pattern operators compare text, so their value is never turned into a number or a boolean. */
 const TEXT_OPERATORS: readonly string[] = ['=like', '=ilike', 'like', 'not like', 'ilike', 'not ilike'];
 const OPERATOR_HINT = `use one of ${ODOO_OPERATORS.join(', ')}`;
-const FILTERS_FIELD = 'filters';
+/** The conditions parameter, as the editor names it. */
+const CONDITIONS = 'Conditions';
 
 function isOdooOperator(operator: unknown): operator is string {
 	return typeof operator === 'string' && ODOO_OPERATORS.includes(operator);
@@ -79,7 +80,7 @@ function scalarFromText(text: string): unknown {
 function listValue(value: unknown, operator: string, position: number): unknown[] {
 	const list = readList(value);
 	if (!list.ok) {
-		throw new ParameterError(`Filter ${position}: "${operator}" needs a comma list or a JSON array, but the value is ${list.reason}`, FILTERS_FIELD);
+		throw new ParameterError(`Condition ${position}: "${operator}" needs a comma list or a JSON array, but the value is ${list.reason}`, CONDITIONS);
 	}
 	const isCommaText = typeof value === 'string' && !value.trim().startsWith('[');
 	return isCommaText ? list.value.map((item) => scalarFromText(item as string)) : list.value;
@@ -93,9 +94,9 @@ function conditionValue(operator: string, value: unknown, position: number): unk
 
 function conditionTerm({ field, operator, value }: FilterCondition, position: number): DomainTerm {
 	const name = typeof field === 'string' ? field.trim() : '';
-	if (name === '') throw new ParameterError(`Filter ${position}: the field name is empty`, FILTERS_FIELD);
+	if (name === '') throw new ParameterError(`Condition ${position}: the field name is empty`, CONDITIONS);
 	if (!isOdooOperator(operator)) {
-		throw new ParameterError(`Filter ${position}: operator ${describeValue(operator)} is not an Odoo operator (${OPERATOR_HINT})`, FILTERS_FIELD);
+		throw new ParameterError(`Condition ${position}: operator ${describeValue(operator)} is not an Odoo operator (${OPERATOR_HINT})`, CONDITIONS);
 	}
 	return [name, operator, conditionValue(operator, value, position)];
 }

@@ -99,22 +99,13 @@ export function parseJsonArray(input: unknown, field: string): unknown[] {
 	return parseJsonShaped(input, field, JSON_ARRAY);
 }
 
-interface ResourceLocatorValue {
-	__rl: true;
-	mode: string;
-	value: unknown;
-}
-
-function isResourceLocator(value: unknown): value is ResourceLocatorValue {
-	return isPlainObject(value) && value.__rl === true;
-}
-
 /**
- * The id text inside an n8n resource-locator value. A "url" mode value is a web-client link such as
+ * The id text inside an n8n resource-locator value ({ __rl, mode, value }); anything else as it is. The
+ * record locator's "By URL" mode holds a web-client link such as
  * https://x.cloudoffix.com/web#id=12&model=res.partner, whose record id is its `id=` parameter.
  */
 function unwrapLocator(value: unknown): unknown {
-	if (!isResourceLocator(value)) return value;
+	if (!isPlainObject(value) || value.__rl !== true) return value;
 	if (value.mode !== 'url' || typeof value.value !== 'string') return value.value;
 	return /[#?&]id=(\d+)/.exec(value.value)?.[1] ?? value.value;
 }
@@ -133,19 +124,6 @@ export function parseRecordId(input: unknown, field: string): number {
 	const id = recordIdFrom(value);
 	if (id === undefined) throw new ParameterError(`"${field}" must be ${RECORD_ID}, not ${describeValue(value)}`, field);
 	return id;
-}
-
-/** A list of ids from "1,2,3", [1,2,3], "[1,2]" or a single id (blank text is the empty list). */
-export function parseIdList(input: unknown, field: string): number[] {
-	const list = readList(unwrapLocator(input));
-	if (!list.ok) throw new ParameterError(`"${field}" must be record IDs like 1,2,3 or [1,2,3], but it is ${list.reason}`, field);
-	return list.value.map((item, index) => {
-		const id = recordIdFrom(item);
-		if (id === undefined) {
-			throw new ParameterError(`"${field}": item ${index + 1} (${describeValue(item)}) is not ${RECORD_ID}`, field);
-		}
-		return id;
-	});
 }
 
 export type OdooFieldType =
@@ -252,6 +230,26 @@ function isValidDate(value: unknown): value is Date {
 	return value instanceof Date && !Number.isNaN(value.getTime());
 }
 
+/**
+ * n8n hands out dates as Luxon DateTimes ($now, and the editor's date fields once validated). Luxon is
+ * n8n's, not ours to import, so a DateTime is recognised by its methods and read as the ISO text of its
+ * own zone: the date as written there, the instant with its offset.
+ */
+interface LuxonDateTime {
+	isValid: boolean;
+	toISO(): string | null;
+}
+
+function isLuxonDateTime(value: unknown): value is LuxonDateTime {
+	return typeof value === 'object' && value !== null && typeof (value as Partial<LuxonDateTime>).toISO === 'function' && 'isValid' in value;
+}
+
+/** Date text as given, or the ISO text of a valid DateTime; undefined for anything else. */
+function dateText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	return isLuxonDateTime(value) && value.isValid ? (value.toISO() ?? undefined) : undefined;
+}
+
 /** Odoo's UTC date-time form, "YYYY-MM-DD HH:MM:SS" (fractions of a second dropped). */
 function odooDateTime(date: Date): string {
 	const iso = date.toISOString();
@@ -265,14 +263,16 @@ function odooDateTime(date: Date): string {
  */
 const toDate: Convert = (value, fail) => {
 	if (isValidDate(value)) return value.toISOString().slice(0, 10);
-	const read = typeof value === 'string' ? readDateTime(value) : undefined;
+	const text = dateText(value);
+	const read = text === undefined ? undefined : readDateTime(text);
 	return read ? read.writtenDate : fail();
 };
 
 /** A datetime field is stored in UTC: a time with a zone is converted, one without is taken as UTC already. */
 const toDateTime: Convert = (value, fail) => {
 	if (isValidDate(value)) return odooDateTime(value);
-	const read = typeof value === 'string' ? readDateTime(value) : undefined;
+	const text = dateText(value);
+	const read = text === undefined ? undefined : readDateTime(text);
 	return read ? odooDateTime(read.utc) : fail();
 };
 
@@ -388,15 +388,16 @@ const FIELD_RULES: Record<string, FieldRule> = {
 /**
  * Prepares a value for an Odoo field of the given type (from fields_get) for create/write. Empty scalars
  * ('', null, false) become false, Odoo's empty; whether the field may be empty is the server's check.
- * Types not known here pass through unchanged: the server knows them better.
+ * Types not known here pass through unchanged: the server knows them better. A bad value is reported
+ * under `parameter`, the node parameter it was given in.
  */
-export function toOdooValue(fieldName: string, type: OdooFieldType, value: unknown): unknown {
+export function toOdooValue(fieldName: string, type: OdooFieldType, value: unknown, parameter: string): unknown {
 	const rule = Object.hasOwn(FIELD_RULES, type) ? FIELD_RULES[type] : undefined;
 	if (!rule) return value;
 	if (!rule.list && isEmpty(value)) return false;
 	const fail = (problem?: string): never => {
 		const detail = problem ? `: ${problem}` : ` needs ${rule.expected}, not ${describeValue(value)}`;
-		throw new ParameterError(`Field "${fieldName}" (${type})${detail}`, fieldName);
+		throw new ParameterError(`Field "${fieldName}" (${type})${detail}`, parameter);
 	};
 	return rule.convert(value, fail);
 }

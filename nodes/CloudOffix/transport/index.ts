@@ -3,42 +3,24 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { requestFailure } from '../../shared/requestFailure';
 import { requestWithSessionRefresh, type SessionContext } from '../../shared/sessionRefresh';
 import { odooApiError } from './errors';
+import { fieldsCacheOf, type FieldsByModel } from './fieldsCache';
 import { cloudOffixBaseUrl } from './login';
 import { OdooServerError, unwrapJsonRpc } from './odooEnvelope';
 import { CLOUDOFFIX_CREDENTIAL, cloudOffixSession } from './session';
+import type { OdooCall, OdooField, WireFormat } from './types';
 import { parseMethodResponse, serializeMethodCall } from './xmlRpc';
 import { faultToOdooError } from './xmlRpcFault';
 
-export { CLOUDOFFIX_CREDENTIAL };
-
-/** The three ways Odoo 11 takes a method call; the same call gives the same result over each. */
-export type WireFormat = 'jsonRpcSession' | 'jsonRpc' | 'xmlRpc';
-
-export interface OdooCall {
-	model: string;
-	method: string;
-	args?: unknown[];
-	kwargs?: IDataObject;
-}
-
-export interface OdooField {
-	type: string;
-	string?: string;
-	required?: boolean;
-	readonly?: boolean;
-	relation?: string;
-	selection?: Array<[string, string]>;
-	store?: boolean;
-}
+export type { OdooCall, OdooField, WireFormat } from './types';
 
 let requestId = 0;
 
 /**
- * Calls model methods on CloudOffix. One client serves one node run: it reads the credential once,
- * logs in at most once (n8n stores the session), and caches `fields_get` per model.
+ * Calls model methods on CloudOffix. One client serves one node run: it reads the credential once and
+ * logs in at most once (n8n stores the session); `fields_get` is asked once per model and execution.
  */
 export class CloudOffixClient {
-	private readonly fieldsByModel = new Map<string, Promise<Record<string, OdooField>>>();
+	private readonly fieldsByModel: FieldsByModel;
 
 	private statelessLogin?: Promise<{ db: string; uid: number; password: string }>;
 
@@ -47,7 +29,9 @@ export class CloudOffixClient {
 	constructor(
 		private readonly context: SessionContext,
 		readonly wireFormat: WireFormat = 'jsonRpcSession',
-	) {}
+	) {
+		this.fieldsByModel = fieldsCacheOf(context);
+	}
 
 	/** Runs `model.method(*args, **kwargs)`; an Odoo error becomes a NodeApiError for that item. */
 	async execute(call: OdooCall, itemIndex?: number): Promise<unknown> {
@@ -58,11 +42,11 @@ export class CloudOffixClient {
 		);
 		if (!('error' in outcome)) return outcome.result;
 		const node = this.context.getNode();
-		if (outcome.error instanceof OdooServerError) throw odooApiError(node, outcome.error, what, itemIndex);
+		if (outcome.error instanceof OdooServerError) throw odooApiError(node, outcome.error, call, itemIndex);
 		throw requestFailure(node, outcome.error, `CloudOffix ${what}`, itemIndex);
 	}
 
-	/** `fields_get` of a model, asked once per run. */
+	/** `fields_get` of a model, asked once per execution (see fieldsCache). */
 	async fields(model: string, itemIndex?: number): Promise<Record<string, OdooField>> {
 		let fields = this.fieldsByModel.get(model);
 		if (!fields) {

@@ -29,11 +29,6 @@ export class OdooServerError extends Error {
 		this.exceptionName = error.data?.name ?? 'odoo.exceptions.UnknownError';
 		this.exceptionType = error.data?.exception_type ?? 'internal_error';
 	}
-
-	/** Code 100 is how Odoo says the session is gone ("Odoo Session Expired" / "Odoo Session Invalid"). */
-	get isSessionExpired(): boolean {
-		return this.code === 100;
-	}
 }
 
 /**

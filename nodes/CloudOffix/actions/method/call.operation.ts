@@ -3,8 +3,8 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseJsonArray, parseJsonObject } from '../../helpers/values';
-import { modelOf, type OperationRun } from '../common';
-import { modelLocator } from '../common.descriptions';
+import { modelOf, recordsOut, type OperationRun } from '../common';
+import { modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -31,6 +31,7 @@ const properties: INodeProperties[] = [
 		default: '{}',
 		description: 'For example {"context": {"lang": "tr_TR"}}',
 	},
+	optionsCollection([simplifyOption]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['method'], operation: ['call'] } }, properties);
@@ -43,7 +44,8 @@ function isRecordList(value: unknown): value is IDataObject[] {
 
 /**
  * `execute_kw(model, method, args, kwargs)`: every base and custom method. A list of records comes back
- * as one item per record; any other result as one item `{ result }`.
+ * as one item per record, simplified like Get's records (the model's many2one fields split into ID and
+ * name); any other result as one item `{ result }`, as the method returned it.
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
@@ -56,6 +58,6 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const args = parseJsonArray(context.getNodeParameter('args', i, '[]'), 'Positional Arguments (JSON)');
 		const kwargs = parseJsonObject(context.getNodeParameter('kwargs', i, '{}'), 'Keyword Arguments (JSON)') as IDataObject;
 		const result = await client.execute({ model, method, args, kwargs }, i);
-		return isRecordList(result) ? result : { result: result as IDataObject[keyof IDataObject] };
+		return isRecordList(result) ? await recordsOut(run, model, result, i) : { result: result as IDataObject[keyof IDataObject] };
 	});
 }

@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
-import { checkFieldNames, callContextOf, domainOf, fieldList, modelOf, type OperationRun } from '../common';
-import { contextOptions, domainFilters, modelLocator, optionsCollection } from '../common.descriptions';
+import { checkFieldNames, callContextOf, domainOf, fieldList, modelOf, recordsOut, type OperationRun } from '../common';
+import { contextOptions, domainFilters, modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -29,6 +29,7 @@ const properties: INodeProperties[] = [
 	optionsCollection([
 		{ displayName: 'Sort', name: 'orderBy', type: 'string', default: '', placeholder: 'amount_total desc' },
 		{ displayName: 'Max Groups', name: 'maxGroups', type: 'number', typeOptions: { minValue: 0 }, default: 0, description: 'How many groups to return at most; 0 returns all' },
+		simplifyOption,
 		...contextOptions,
 	]),
 ];
@@ -37,7 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 
 const GRANULARITIES = new Set(['day', 'week', 'month', 'quarter', 'year']);
 
-/** `read_group` with every group-by at once (lazy = false): one output item per group. */
+/** `read_group` with every group-by at once (lazy = false): one output item per group, keys simplified like records. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
 	return await run.each(async (i) => {
@@ -52,7 +53,8 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		}
 		const groupFields = groupBy.map((spec) => spec.split(':')[0]);
 		const aggregates = fieldList(context.getNodeParameter('aggregates', i, []));
-		await checkFieldNames(client, model, [...groupFields, ...aggregates], i, 'Group By / Aggregated Fields');
+		await checkFieldNames(client, model, groupFields, i, 'Group By');
+		await checkFieldNames(client, model, aggregates, i, 'Aggregated Field Names or IDs');
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		// Odoo 11 fails unless the group-by fields are also among the read fields.
 		const fields = [...new Set([...groupFields, ...aggregates])];
@@ -70,6 +72,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			},
 			i,
 		)) as IDataObject[];
-		return groups;
+		// A many2one group key reads as [id, name], like the field itself: Simplify splits it the same way.
+		return await recordsOut(run, model, groups, i);
 	});
 }

@@ -7,7 +7,7 @@ import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
 	modelLocator,
-	...fieldValuesProperties,
+	...fieldValuesProperties('add'),
 	optionsCollection(contextOptions),
 ];
 

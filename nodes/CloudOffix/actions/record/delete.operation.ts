@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { ParameterError } from '../../../shared/parameterError';
+import { LookupError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
 import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
@@ -49,7 +49,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	return await run.each(async (i) => {
 		const { model, id, errorOnMissing } = plannedValue(planned[i]);
 		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
-			throw new ParameterError(`${model} has no record with ID ${id}: nothing was deleted`, 'Record');
+			throw new LookupError(`${model} has no record with ID ${id}: nothing was deleted`, 'Record');
 		}
 		await client.execute({ model, method: 'unlink', args: [[id]], kwargs: { context: callContextOf(context, i) } }, i);
 		return { id, deleted: true };

@@ -1,83 +1,129 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { ParameterError } from '../../../shared/parameterError';
+import { isWritable } from '../../helpers/fieldKinds';
 import { parseJsonObject, toOdooValue } from '../../helpers/values';
-import { checkFieldNames, type OperationRun } from '../common';
+import { checkFieldNames, fieldList, type OperationRun } from '../common';
 
-/** How create, update and upsert take the values to write. */
-export const fieldValuesProperties: INodeProperties[] = [
-	{
-		displayName: 'Fields to Set',
-		name: 'fieldsMode',
-		type: 'options',
-		options: [
-			{ name: 'Pick Fields', value: 'pick', description: 'Choose fields of the model one by one' },
-			{ name: 'JSON', value: 'json', description: 'An object of field names and values' },
-		],
-		default: 'pick',
-	},
-	{
-		displayName: 'Fields',
-		name: 'fieldValues',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { fieldsMode: ['pick'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Field Name or ID',
-						name: 'name',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getWritableFields', loadOptionsDependsOn: ['model.value'] },
-						default: '',
-						description:
-							'The list shows each field\'s label, type and whether it is required. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description:
-							'Many2one: a record ID. One2many/many2many: IDs (1,2,3 or [1,2,3]) to set, or Odoo command tuples like [[4,7],[3,9]].',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Values (JSON)',
-		name: 'valuesJson',
-		type: 'json',
-		default: '{}',
-		displayOptions: { show: { fieldsMode: ['json'] } },
-		description: 'For example {"name": "Agrolait", "country_id": 21, "category_id": [[6, 0, [1, 2]]]}',
-	},
-];
+/** The parameters values can be given in, as the editor names them (errors point at them). */
+const FIELDS = 'Fields';
+const VALUES_JSON = 'Values (JSON)';
+const MATCH_ON = 'Match On Field Names or IDs';
 
 /**
- * The values of one item, checked against the model's fields (`fields_get`, once per run) and converted
- * to what Odoo 11 expects for each field type, before anything is written.
+ * The values parameters of Create and Update (`add`) and Create or Update (`upsert`): n8n's resource
+ * mapper over the model's `fields_get` (typed, required fields marked, read-only ones left out, input
+ * fields mapped automatically on request; see methods/resourceMapping.ts), or one JSON object.
+ */
+export function fieldValuesProperties(mode: 'add' | 'upsert'): INodeProperties[] {
+	return [
+		{
+			displayName: 'Values',
+			name: 'fieldsMode',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Map Fields', value: 'map', description: 'Set fields of the model one by one, or map the input fields to them automatically' },
+				{ name: 'JSON', value: 'json', description: 'One object of field names and values' },
+			],
+			default: 'map',
+		},
+		{
+			displayName: FIELDS,
+			name: 'columns',
+			type: 'resourceMapper',
+			noDataExpression: true,
+			default: { mappingMode: 'defineBelow', value: null },
+			required: true,
+			displayOptions: { show: { fieldsMode: ['map'] } },
+			typeOptions: {
+				loadOptionsDependsOn: ['model.value', 'operation'],
+				resourceMapper: {
+					resourceMapperMethod: 'getMappingColumns',
+					mode,
+					fieldWords: { singular: 'field', plural: 'fields' },
+					addAllFields: false,
+					multiKeyMatch: true,
+					supportAutoMap: true,
+				},
+			},
+		},
+		{
+			displayName: VALUES_JSON,
+			name: 'valuesJson',
+			type: 'json',
+			default: '{}',
+			displayOptions: { show: { fieldsMode: ['json'] } },
+			description: 'For example {"name": "Agrolait", "country_id": 21, "category_id": [[6, 0, [1, 2]]]}',
+		},
+	];
+}
+
+/** Create or Update in JSON mode names its key fields here; the mapper has its own "fields to match on". */
+export const matchOnProperty: INodeProperties = {
+	displayName: 'Match On Field Names or IDs',
+	name: 'matchOn',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
+	default: [],
+	required: true,
+	displayOptions: { show: { fieldsMode: ['json'] } },
+	description:
+		'Fields whose values identify the record, e.g. ref or email; each must be among the values. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+function isJsonMode(run: OperationRun, itemIndex: number): boolean {
+	return run.context.getNodeParameter('fieldsMode', itemIndex, 'map') === 'json';
+}
+
+interface GivenValues {
+	values: IDataObject;
+	/** The parameter they came from, for error messages. */
+	parameter: string;
+}
+
+/**
+ * "Map automatically": the input fields named like writable fields of the model. The other input fields
+ * are left out, as n8n's resource mapper promises: the record ID, the `_name` companions Simplify adds,
+ * read-only fields, and fields of other systems.
+ */
+async function autoMappedValues(run: OperationRun, model: string, itemIndex: number): Promise<IDataObject> {
+	const fields = await run.client.fields(model, itemIndex);
+	const input = run.context.getInputData()[itemIndex]?.json ?? {};
+	return Object.fromEntries(Object.entries(input).filter(([name]) => Object.hasOwn(fields, name) && isWritable(fields[name])));
+}
+
+async function givenValues(run: OperationRun, model: string, itemIndex: number): Promise<GivenValues> {
+	const { context } = run;
+	if (isJsonMode(run, itemIndex)) {
+		return { values: parseJsonObject(context.getNodeParameter('valuesJson', itemIndex, '{}'), VALUES_JSON) as IDataObject, parameter: VALUES_JSON };
+	}
+	if (context.getNodeParameter('columns.mappingMode', itemIndex, 'defineBelow') === 'autoMapInputData') {
+		return { values: await autoMappedValues(run, model, itemIndex), parameter: FIELDS };
+	}
+	// A field shown in the mapper but left empty is null and is not written; empty text or false clears it.
+	const mapped = (context.getNodeParameter('columns.value', itemIndex, null) ?? {}) as IDataObject;
+	const values = Object.fromEntries(Object.entries(mapped).filter(([, value]) => value !== null && value !== undefined));
+	return { values, parameter: FIELDS };
+}
+
+/**
+ * The values of one item, checked against the model's fields (`fields_get`) and converted to what Odoo 11
+ * expects for each field type, before anything is written.
  */
 export async function fieldValuesOf(run: OperationRun, model: string, itemIndex: number): Promise<IDataObject> {
-	const { context, client } = run;
-	const mode = context.getNodeParameter('fieldsMode', itemIndex, 'pick') as string;
-	const given =
-		mode === 'json'
-			? parseJsonObject(context.getNodeParameter('valuesJson', itemIndex, '{}'), 'Values (JSON)')
-			: Object.fromEntries(
-					// n8n leaves out values equal to a parameter's default, inside collections too.
-					(context.getNodeParameter('fieldValues.field', itemIndex, []) as Array<{ name?: string; value?: unknown }>).map(
-						({ name = '', value = '' }) => [name, value],
-					),
-				);
-	const parameter = mode === 'json' ? 'Values (JSON)' : 'Fields';
-	const fields = await checkFieldNames(client, model, Object.keys(given), itemIndex, parameter);
+	const { values, parameter } = await givenValues(run, model, itemIndex);
+	const fields = await checkFieldNames(run.client, model, Object.keys(values), itemIndex, parameter);
 	return Object.fromEntries(
-		Object.entries(given).map(([name, value]) => [name, toOdooValue(name, fields[name].type, value)]),
+		Object.entries(values).map(([name, value]) => [name, toOdooValue(name, fields[name].type, value, parameter)]),
 	) as IDataObject;
+}
+
+/** Create or Update's key fields: the mapper's fields to match on, or the JSON mode's Match On list. */
+export function matchFieldsOf(run: OperationRun, itemIndex: number): { keys: string[]; parameter: string } {
+	const json = isJsonMode(run, itemIndex);
+	const parameter = json ? MATCH_ON : FIELDS;
+	const keys = fieldList(run.context.getNodeParameter(json ? 'matchOn' : 'columns.matchingColumns', itemIndex, []));
+	if (keys.length === 0) throw new ParameterError('Choose at least one field to match on', parameter);
+	return { keys, parameter };
 }

@@ -2,17 +2,17 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { ParameterError } from '../../../shared/parameterError';
+import { LookupError } from '../../../shared/parameterError';
 import { parseRecordId } from '../../helpers/values';
 import { callContextOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
-import { contextOptions, fieldsOption, modelLocator, optionsCollection, recordIdLocator, simplifyOption } from '../common.descriptions';
+import { contextOptions, fieldsOption, includeComputedOption, modelLocator, optionsCollection, recordIdLocator, simplifyOption } from '../common.descriptions';
 import { BatchedReader } from './batchedRead';
 import { missingRecordOption } from './missingRecords';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	recordIdLocator,
-	optionsCollection([fieldsOption, missingRecordOption, simplifyOption, ...contextOptions]),
+	optionsCollection([fieldsOption, includeComputedOption, missingRecordOption, simplifyOption, ...contextOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['get'] } }, properties);
@@ -43,7 +43,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		// Odoo 11 leaves a missing id out of a read's answer instead of failing.
 		if (!record) {
 			if (!errorOnMissing) return undefined;
-			throw new ParameterError(`${model} has no record with ID ${id} (or it is archived or not readable)`, 'Record');
+			throw new LookupError(`${model} has no record with ID ${id} (or this user may not read it)`, 'Record');
 		}
 		return await recordsOut(run, model, [record], i);
 	});

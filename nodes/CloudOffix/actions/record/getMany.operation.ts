@@ -6,6 +6,7 @@ import {
 	contextOptions,
 	domainFilters,
 	fieldsOption,
+	includeComputedOption,
 	limitProperty,
 	modelLocator,
 	optionsCollection,
@@ -26,6 +27,7 @@ const properties: INodeProperties[] = [
 	{ ...limitProperty, displayOptions: { show: { returnAll: [false] } } },
 	optionsCollection([
 		fieldsOption,
+		includeComputedOption,
 		{
 			displayName: 'Sort',
 			name: 'order',

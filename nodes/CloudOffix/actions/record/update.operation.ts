@@ -9,7 +9,7 @@ import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 const properties: INodeProperties[] = [
 	modelLocator,
 	recordIdLocator,
-	...fieldValuesProperties,
+	...fieldValuesProperties('add'),
 	optionsCollection(contextOptions),
 ];
 

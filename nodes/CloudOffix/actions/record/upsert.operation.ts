@@ -1,24 +1,15 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { ParameterError } from '../../../shared/parameterError';
-import { callContextOf, fieldList, modelOf, type OperationRun } from '../common';
+import { LookupError, ParameterError } from '../../../shared/parameterError';
+import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
-import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
+import { fieldValuesOf, fieldValuesProperties, matchFieldsOf, matchOnProperty } from './fieldValues';
 
 const properties: INodeProperties[] = [
 	modelLocator,
-	{
-		displayName: 'Match On Field Names or IDs',
-		name: 'matchOn',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
-		default: [],
-		required: true,
-		description:
-			'Fields whose values identify the record, e.g. ref or email; each must be among the fields to set. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	...fieldValuesProperties,
+	...fieldValuesProperties('upsert'),
+	matchOnProperty,
 	optionsCollection(contextOptions),
 ];
 
@@ -33,12 +24,11 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
-		const keys = fieldList(context.getNodeParameter('matchOn', i, []));
-		if (keys.length === 0) throw new ParameterError('Choose at least one field to match on', 'Match On');
+		const { keys, parameter } = matchFieldsOf(run, i);
 		const values = await fieldValuesOf(run, model, i);
 		const missing = keys.filter((key) => !(key in values));
 		if (missing.length > 0) {
-			throw new ParameterError(`Match field ${missing.map((key) => `"${key}"`).join(', ')} has no value to match`, 'Match On');
+			throw new ParameterError(`Match field ${missing.map((key) => `"${key}"`).join(', ')} has no value to match`, parameter);
 		}
 		const callContext = { ...callContextOf(context, i) };
 		const matches = (await client.execute(
@@ -51,9 +41,9 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			i,
 		)) as number[];
 		if (matches.length > 1) {
-			throw new ParameterError(
+			throw new LookupError(
 				`Several ${model} records match ${keys.map((key) => `${key} = ${JSON.stringify(values[key])}`).join(' and ')} (IDs ${matches.join(', ')}, …): nothing was written`,
-				'Match On',
+				parameter,
 			);
 		}
 		if (matches.length === 1) {
