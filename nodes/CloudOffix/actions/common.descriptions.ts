@@ -179,15 +179,24 @@ export const simplifyOption: INodeProperties = {
 	description: 'Whether to return each many2one field of the model as two fields (the ID, and the name in a field ending in _name) instead of an [ID, name] pair',
 };
 
-export const fieldsOption: INodeProperties = {
-	displayName: 'Field Names or IDs',
-	name: 'fields',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
-	default: [],
-	description:
-		'Fields to return; none means every stored field except binary ones (images, files). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+/** A multi-select of the chosen model's fields, which also takes names from an expression. */
+export function modelFieldsProperty(displayName: string, name: string, description: string, extra: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
+		default: [],
+		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+		...extra,
+	};
+}
+
+export const fieldsOption = modelFieldsProperty(
+	'Field Names or IDs',
+	'fields',
+	'Fields to return; none means every stored field except binary ones (images, files).',
+);
 
 export const includeComputedOption: INodeProperties = {
 	displayName: 'Include Computed Fields',

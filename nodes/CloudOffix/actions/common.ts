@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { ItemResult } from '../../shared/executeItems';
 
 import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
+import { fieldsOption } from './common.descriptions';
 import { odooOperator } from './operators';
 import { ParameterError } from '../../shared/parameterError';
 import { isReadByDefault } from '../helpers/fieldKinds';
@@ -76,7 +77,7 @@ export async function readFieldsOf(
 ): Promise<string[]> {
 	const requested = fieldList(options.fields);
 	if (requested.length === 0) return await defaultReadFields(client, model, options.includeComputed === true, itemIndex);
-	await checkFieldNames(client, model, requested, itemIndex, 'Field Names or IDs');
+	await checkFieldNames(client, model, requested, itemIndex, fieldsOption.displayName);
 	return requested;
 }
 

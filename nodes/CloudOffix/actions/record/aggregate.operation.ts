@@ -3,7 +3,13 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { checkFieldNames, callContextOf, domainOf, fieldList, modelOf, recordsOut, type OperationRun } from '../common';
-import { contextOptions, domainFilters, modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
+import { contextOptions, domainFilters, modelFieldsProperty, modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
+
+const aggregatesProperty = modelFieldsProperty(
+	'Aggregated Field Names or IDs',
+	'aggregates',
+	"Numeric fields to total in each group (with the field's own aggregate, usually sum).",
+);
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -16,15 +22,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'stage_id, date_order:month',
 		description: 'Comma-separated fields; dates and date-times take a granularity: :day, :week, :month, :quarter or :year',
 	},
-	{
-		displayName: 'Aggregated Field Names or IDs',
-		name: 'aggregates',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
-		default: [],
-		description:
-			'Numeric fields to total in each group (with the field\'s own aggregate, usually sum). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	aggregatesProperty,
 	...domainFilters,
 	optionsCollection([
 		{ displayName: 'Sort', name: 'orderBy', type: 'string', default: '', placeholder: 'amount_total desc' },
@@ -54,7 +52,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const groupFields = groupBy.map((spec) => spec.split(':')[0]);
 		const aggregates = fieldList(context.getNodeParameter('aggregates', i, []));
 		await checkFieldNames(client, model, groupFields, i, 'Group By');
-		await checkFieldNames(client, model, aggregates, i, 'Aggregated Field Names or IDs');
+		await checkFieldNames(client, model, aggregates, i, aggregatesProperty.displayName);
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		// Odoo 11 fails unless the group-by fields are also among the read fields.
 		const fields = [...new Set([...groupFields, ...aggregates])];

@@ -4,11 +4,11 @@ import { ParameterError } from '../../../shared/parameterError';
 import { isWritable } from '../../helpers/fieldKinds';
 import { parseJsonObject, toOdooValue } from '../../helpers/values';
 import { checkFieldNames, fieldList, type OperationRun } from '../common';
+import { modelFieldsProperty } from '../common.descriptions';
 
 /** The parameters values can be given in, as the editor names them (errors point at them). */
 const FIELDS = 'Fields';
 const VALUES_JSON = 'Values (JSON)';
-const MATCH_ON = 'Match On Field Names or IDs';
 
 /**
  * The values parameters of Create and Update (`add`) and Create or Update (`upsert`): n8n's resource
@@ -60,17 +60,12 @@ export function fieldValuesProperties(mode: 'add' | 'upsert'): INodeProperties[]
 }
 
 /** Create or Update in JSON mode names its key fields here; the mapper has its own "fields to match on". */
-export const matchOnProperty: INodeProperties = {
-	displayName: 'Match On Field Names or IDs',
-	name: 'matchOn',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getFieldNames', loadOptionsDependsOn: ['model.value'] },
-	default: [],
-	required: true,
-	displayOptions: { show: { fieldsMode: ['json'] } },
-	description:
-		'Fields whose values identify the record, e.g. ref or email; each must be among the values. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+export const matchOnProperty = modelFieldsProperty(
+	'Match On Field Names or IDs',
+	'matchOn',
+	'Fields whose values identify the record, e.g. ref or email; each must be among the values.',
+	{ required: true, displayOptions: { show: { fieldsMode: ['json'] } } },
+);
 
 function isJsonMode(run: OperationRun, itemIndex: number): boolean {
 	return run.context.getNodeParameter('fieldsMode', itemIndex, 'map') === 'json';
@@ -122,7 +117,7 @@ export async function fieldValuesOf(run: OperationRun, model: string, itemIndex:
 /** Create or Update's key fields: the mapper's fields to match on, or the JSON mode's Match On list. */
 export function matchFieldsOf(run: OperationRun, itemIndex: number): { keys: string[]; parameter: string } {
 	const json = isJsonMode(run, itemIndex);
-	const parameter = json ? MATCH_ON : FIELDS;
+	const parameter = json ? matchOnProperty.displayName : FIELDS;
 	const keys = fieldList(run.context.getNodeParameter(json ? 'matchOn' : 'columns.matchingColumns', itemIndex, []));
 	if (keys.length === 0) throw new ParameterError('Choose at least one field to match on', parameter);
 	return { keys, parameter };
