@@ -90,7 +90,6 @@ describe('serializeMethodCall', () => {
 		[1.5, '<double>1.5</double>'],
 		[-0.25, '<double>-0.25</double>'],
 		[1e-7, '<double>1e-7</double>'],
-		[BigInt('123456789012345678901'), '<int>123456789012345678901</int>'],
 		[true, '<boolean>1</boolean>'],
 		[false, '<boolean>0</boolean>'],
 		['', '<string></string>'],
@@ -159,12 +158,15 @@ describe('serializeMethodCall', () => {
 		}
 		expect(() => serializeMethodCall('m', [() => 1])).toThrow('cannot encode a function');
 		expect(() => serializeMethodCall('m', [Symbol('s')])).toThrow('cannot encode a symbol');
+		// n8n values are JSON, and JSON-RPC cannot send a BigInt either.
+		expect(() => serializeMethodCall('m', [BigInt('123456789012345678901')])).toThrow('cannot encode a bigint');
 		expect(() => serializeMethodCall('m', [new Map()])).toThrow('cannot encode a Map');
 		expect(() => serializeMethodCall('m', [{ nested: new Partner() }])).toThrow('cannot encode a Partner');
 	});
 });
 
 describe('round trips', () => {
+	// No carriage return here: it goes out as &#13; for Odoo's parser and comes back raw (see the parsing tests).
 	it.each([
 		['an int', 42],
 		['a negative int', -2147483648],
@@ -177,7 +179,6 @@ describe('round trips', () => {
 		['an empty string', ''],
 		['a string with markup and entities', '<b>&amp; "q" \'a\' ]]> &#13;</b>'],
 		['a string with surrounding whitespace', '  padded\t\n '],
-		['a string with Windows line breaks', 'line 1\r\nline 2\rline 3'],
 		['astral characters', '🚀 𝔘𝔫𝔦𝔠𝔬𝔡𝔢'],
 		['an empty array', []],
 		['an empty struct', {}],
@@ -252,13 +253,16 @@ describe('parseMethodResponse on real Odoo 11 bodies', () => {
 		]);
 	});
 
-	it('reads every type Python xmlrpc.client writes', () => {
+	it('reads every type an Odoo 11 answer holds (Python xmlrpc.client with Odoo 11\'s marshaller patch)', () => {
 		expect(valueOf(parseMethodResponse(fixture('python_all_types.xml')))).toEqual({
 			int: 42,
 			negative: -7,
 			zero: 0,
+			int_max: 2147483647,
 			double: 3.25,
+			integral_double: 7,
 			tiny: 1e-7,
+			huge: 1e16,
 			true: true,
 			false: false,
 			text: 'Tom & Jerry <cartoon> "quoted" \'single\'',
@@ -266,10 +270,10 @@ describe('parseMethodResponse on real Odoo 11 bodies', () => {
 			multiline: 'a\nb\tc',
 			empty: '',
 			when: '2026-11-23 23:10:59',
-			blob: Buffer.from(Array.from({ length: 100 }, (_, index) => index)).toString('base64'),
-			nothing: null,
+			image_small: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
 			no_items: [],
 			no_fields: {},
+			'a&b<c>': 'member names are escaped too',
 			nested: [
 				{ id: 1, tags: [1, 2, [3, 'x']] },
 				{ id: 2, partner_id: [7, 'Agrolait'], child: { deep: { deeper: true } } },
@@ -281,101 +285,45 @@ describe('parseMethodResponse on real Odoo 11 bodies', () => {
 describe('parseMethodResponse value types', () => {
 	it.each([
 		['<value><int>17</int></value>', 17],
-		['<value><i4>-4</i4></value>', -4],
-		['<value><i8>9007199254740991</i8></value>', 9007199254740991],
-		['<value><ex:i8>5</ex:i8></value>', 5],
-		['<value><int> +3 </int></value>', 3],
+		['<value><int>-2147483648</int></value>', -2147483648],
 		['<value><double>2.5</double></value>', 2.5],
-		['<value><double>-1E3</double></value>', -1000],
-		['<value><double>.5</double></value>', 0.5],
-		['<value><double>7</double></value>', 7],
+		['<value><double>-0.25</double></value>', -0.25],
+		['<value><double>7.0</double></value>', 7],
+		['<value><double>1e-07</double></value>', 1e-7],
+		['<value><double>1.5e+300</double></value>', 1.5e300],
 		['<value><double>inf</double></value>', Infinity],
 		['<value><double>-inf</double></value>', -Infinity],
 		['<value><boolean>1</boolean></value>', true],
 		['<value><boolean>0</boolean></value>', false],
 		['<value><string>text</string></value>', 'text'],
 		['<value><string></string></value>', ''],
-		['<value><string/></value>', ''],
-		['<value>bare text</value>', 'bare text'],
-		['<value>  spaced  </value>', '  spaced  '],
-		['<value></value>', ''],
-		['<value/>', ''],
-		['<value><base64>\naGVs\nbG8=\n</base64></value>', 'aGVsbG8='],
-		['<value><nil/></value>', null],
-		['<value><nil></nil></value>', null],
-		['<value><ex:nil/></value>', null],
-		['<value><array><data/></array></value>', []],
-		['<value><array/></value>', []],
-		['<value><array></array></value>', []],
-		['<value><struct/></value>', {}],
-		['<value><struct></struct></value>', {}],
+		['<value><string>  padded\t</string></value>', '  padded\t'],
+		['<value><dateTime.iso8601>20261123T23:10:59</dateTime.iso8601></value>', '2026-11-23 23:10:59'],
+		['<value><array><data>\n</data></array></value>', []],
+		['<value><struct>\n</struct></value>', {}],
 	])('%s', (xml, expected) => {
 		expect(parseValue(xml)).toEqual(expected);
 	});
 
-	it('reads NaN', () => {
+	it('reads nan', () => {
 		expect(parseValue('<value><double>nan</double></value>')).toBeNaN();
 	});
 
-	it.each([
-		['20261123T23:10:59', '2026-11-23 23:10:59'],
-		['2026-11-23T23:10:59', '2026-11-23 23:10:59'],
-		['2026-11-23T23:10:59Z', '2026-11-23 23:10:59'],
-		['2026-11-23T23:10:59.123Z', '2026-11-23 23:10:59'],
-		['2026-11-24T01:10:59+02:00', '2026-11-23 23:10:59'],
-		['20261123T20:40:59-0230', '2026-11-23 23:10:59'],
-		[' 20261123T23:10:59 ', '2026-11-23 23:10:59'],
-		['sometime', 'sometime'],
-	])('turns dateTime.iso8601 %p into %p', (text, expected) => {
-		expect(parseValue(`<value><dateTime.iso8601>${text}</dateTime.iso8601></value>`)).toBe(expected);
-	});
-
-	it('decodes named, decimal and hexadecimal entities, in text and in member names', () => {
-		expect(parseValue('<value><string>&amp;&lt;&gt;&quot;&apos; &#65;&#x42;&#x4a; &#x1F680;&#128640;</string></value>')).toBe(
-			'&<>"\' ABJ 🚀🚀',
-		);
-		expect(parseValue('<value><struct><member><name>a&amp;b</name><value>&lt;x&gt;</value></member></struct></value>')).toEqual({
+	it('decodes the three entities Python writes, in text and in member names', () => {
+		expect(parseValue('<value><string>&amp;&lt;&gt; &amp;lt; a&amp;b</string></value>')).toBe('&<> &lt; a&b');
+		expect(parseValue('<value><struct><member><name>a&amp;b</name><value><string>&lt;x&gt;</string></value></member></struct></value>')).toEqual({
 			'a&b': '<x>',
 		});
 	});
 
-	it('takes CDATA as it is, joined with the text, comments and processing instructions around it', () => {
-		expect(parseValue('<value><string><![CDATA[a <b> &amp; ]]]]><![CDATA[>]]></string></value>')).toBe('a <b> &amp; ]]>');
-		expect(parseValue('<value><string>x &amp; <![CDATA[<y>]]><!-- dropped --> z<?pi ignored?>!</string></value>')).toBe('x & <y> z!');
+	it('keeps carriage returns and control characters as Odoo holds them (Python writes them raw; JSON-RPC gives them too)', () => {
+		expect(parseValue('<value><string>line 1\r\nline 2\rline 3\u0007</string></value>')).toBe('line 1\r\nline 2\rline 3\u0007');
 	});
 
-	it('normalizes CR LF to LF like an XML parser, but keeps a written &#13;', () => {
-		expect(parseValue('<value><string>a\r\nb\rc&#13;\nd</string></value>')).toBe('a\nb\nc\r\nd');
-	});
-
-	it('reads a pretty-printed body with CR LF line breaks, comments, a BOM and no declaration', () => {
-		const body = [
-			'\uFEFF<!-- from a proxy -->',
-			'<methodResponse>',
-			'  <params>',
-			'    <param>',
-			'      <value>',
-			'        <struct>',
-			'          <member>',
-			'            <name>ids</name>',
-			'            <value>',
-			'              <array>',
-			'                <data>',
-			'                  <value><int>1</int></value>',
-			'                  <!-- between items -->',
-			'                  <value> <int>2</int> </value>',
-			'                </data>',
-			'              </array>',
-			'            </value>',
-			'          </member>',
-			'        </struct>',
-			'      </value>',
-			'    </param>',
-			'  </params>',
-			'</methodResponse>',
-			'',
-		].join('\r\n');
-		expect(valueOf(parseMethodResponse(body))).toEqual({ ids: [1, 2] });
+	it('reads a body with any whitespace between tags, and without the declaration', () => {
+		const body = '<methodResponse>\r\n  <params>\n\t<param>\n    <value>\n      <array><data>\n        <value> <int>1</int> </value>\n      </data></array>\n    </value>\n  </param>\n</params>\n</methodResponse>';
+		expect(valueOf(parseMethodResponse(body))).toEqual([1]);
+		expect(valueOf(parseMethodResponse(`<?xml version="1.0"?>${body}`))).toEqual([1]);
 	});
 
 	it('keeps a __proto__ member as data instead of a prototype', () => {
@@ -392,16 +340,84 @@ describe('parseMethodResponse value types', () => {
 			parseValue('<value><struct><member><name>a</name><value><int>1</int></value></member><member><name>a</name><value><int>2</int></value></member></struct></value>'),
 		).toEqual({ a: 2 });
 	});
+});
 
-	it('reads a fault whose faultCode came as a string, or whose members are missing', () => {
-		const withStringCode =
-			'<methodResponse><fault><value><struct><member><name>faultCode</name><value><string>42</string></value></member>' +
-			'<member><name>faultString</name><value>boom</value></member></struct></value></fault></methodResponse>';
-		expect(faultOf(parseMethodResponse(withStringCode))).toEqual({ faultCode: 42, faultString: 'boom' });
-		expect(faultOf(parseMethodResponse('<methodResponse><fault><value><struct/></value></fault></methodResponse>'))).toEqual({
-			faultCode: 0,
-			faultString: '',
-		});
+/** Runs `xml` and checks that it fails as an XmlRpcParseError whose message matches `message`. */
+function expectRejected(xml: string, message: RegExp): void {
+	const error = parseError(xml);
+	expect(error.message).toMatch(/^Invalid XML-RPC response: /);
+	expect(error.message).toMatch(message);
+}
+
+describe('parseMethodResponse refuses what Odoo 11 never writes', () => {
+	it.each([
+		// allow_none=False: a None result is a fault, never <nil/>.
+		['<nil/>', '<value><nil/></value>', /unsupported XML-RPC type <nil\/>/],
+		['<nil></nil>', '<value><nil></nil></value>', /unsupported XML-RPC type <nil>/],
+		['Apache <ex:nil/>', '<value><ex:nil/></value>', /unsupported XML-RPC type <ex:nil\/>/],
+		['Apache <ex:i8>', '<value><ex:i8>5</ex:i8></value>', /unsupported XML-RPC type <ex:i8>/],
+		['<i1>', '<value><i1>5</i1></value>', /unsupported XML-RPC type <i1>/],
+		['<i2>', '<value><i2>5</i2></value>', /unsupported XML-RPC type <i2>/],
+		['<i4> (Python writes <int>)', '<value><i4>5</i4></value>', /unsupported XML-RPC type <i4>/],
+		['<i8>', '<value><i8>5</i8></value>', /unsupported XML-RPC type <i8>/],
+		['<biginteger>', '<value><biginteger>5</biginteger></value>', /unsupported XML-RPC type <biginteger>/],
+		['<bigdecimal>', '<value><bigdecimal>5.0</bigdecimal></value>', /unsupported XML-RPC type <bigdecimal>/],
+		['<float> (Python writes <double>)', '<value><float>5.0</float></value>', /unsupported XML-RPC type <float>/],
+		// Odoo 11 sends binary fields as <string> (odoo/service/wsgi_server.py _patch_xmlrpc_marshaller).
+		['<base64>', '<value><base64>\naGVsbG8=\n</base64></value>', /unsupported XML-RPC type <base64>/],
+		['an unknown type', '<value><date>2020</date></value>', /unsupported XML-RPC type <date>/],
+		['bare text in <value>', '<value>bare text</value>', /expected a typed element in <value>, found text/],
+		['an empty <value></value>', '<value></value>', /<value> holds no typed element/],
+		['an empty <value/>', '<value/>', /expected <value>, found <value\/>/],
+		['an empty <string/>', '<value><string/></value>', /unexpected empty element <string\/>/],
+		['an empty <array/>', '<value><array/></value>', /unexpected empty element <array\/>/],
+		['an empty <struct/>', '<value><struct/></value>', /unexpected empty element <struct\/>/],
+		['an <array> without <data>', '<value><array></array></value>', /expected <data>, found <\/array>/],
+		['an empty <data/>', '<value><array><data/></array></value>', /expected <data>, found <data\/>/],
+		['an empty <name/>', '<value><struct><member><name/><value><int>1</int></value></member></struct></value>', /expected <name>, found <name\/>/],
+		['a CDATA section', '<value><string><![CDATA[a <b>]]></string></value>', /unexpected CDATA section/],
+		['a comment between tags', '<value><array><data><!-- x --></data></array></value>', /unexpected comment/],
+		['a comment inside text', '<value><string>a<!-- x -->b</string></value>', /unexpected comment/],
+		['a processing instruction', '<value><string>a<?pi x?></string></value>', /unexpected processing instruction/],
+		['an attribute', '<value><string xml:space="preserve">a</string></value>', /malformed tag \(XML-RPC tags carry no attributes\)/],
+		['a space inside a tag', '<value ><int>1</int></value>', /malformed tag/],
+		['&quot;', '<value><string>&quot;</string></value>', /unsupported entity or bare "&".*near ".*&quot;/],
+		['&apos;', '<value><string>&apos;</string></value>', /unsupported entity or bare "&"/],
+		['&nbsp;', '<value><string>&nbsp;</string></value>', /unsupported entity or bare "&"/],
+		['a decimal character reference', '<value><string>&#13;</string></value>', /unsupported entity or bare "&".*near ".*&#13;/],
+		['a hexadecimal character reference', '<value><string>&#x41;</string></value>', /unsupported entity or bare "&"/],
+		['a bare ampersand', '<value><string>Tom & Jerry</string></value>', /unsupported entity or bare "&"/],
+		['an int with a sign', '<value><int>+3</int></value>', /"\+3" is not a valid <int>/],
+		['an int with spaces', '<value><int> 3 </int></value>', /" 3 " is not a valid <int>/],
+		['an uppercase exponent', '<value><double>-1E3</double></value>', /"-1E3" is not a valid <double>/],
+		['a double without a leading digit', '<value><double>.5</double></value>', /"\.5" is not a valid <double>/],
+		['"Infinity"', '<value><double>Infinity</double></value>', /"Infinity" is not a valid <double>/],
+		['boolean "true"', '<value><boolean>true</boolean></value>', /"true" is not a valid <boolean>/],
+		['a dateTime with dashes', '<value><dateTime.iso8601>2026-11-23T23:10:59</dateTime.iso8601></value>', /is not a valid <dateTime.iso8601>/],
+		['a dateTime with a zone', '<value><dateTime.iso8601>20261123T23:10:59Z</dateTime.iso8601></value>', /is not a valid <dateTime.iso8601>/],
+		['a dateTime with an offset', '<value><dateTime.iso8601>20261124T01:10:59+02:00</dateTime.iso8601></value>', /is not a valid <dateTime.iso8601>/],
+		['a dateTime with spaces', '<value><dateTime.iso8601> 20261123T23:10:59 </dateTime.iso8601></value>', /is not a valid <dateTime.iso8601>/],
+		['free text as a dateTime', '<value><dateTime.iso8601>sometime</dateTime.iso8601></value>', /"sometime" is not a valid <dateTime.iso8601>/],
+	])('%s', (_name, valueXml, message) => {
+		expectRejected(response(valueXml), message);
+	});
+
+	it.each([
+		['a byte order mark', `\uFEFF${fixture('73_xmlrpc_raw_version.xml')}`, /the body is not an XML-RPC methodResponse/],
+		['a declaration with an encoding', `<?xml version='1.0' encoding='iso-8859-1'?>\n<methodResponse/>`, /unexpected processing instruction or XML declaration/],
+		['a second declaration', `<?xml version='1.0'?>\n${fixture('74_xmlrpc_raw_fault_wrong_pw.xml')}`, /unexpected processing instruction or XML declaration/],
+		['a comment before the response', `<!-- proxy -->${fixture('74_xmlrpc_raw_fault_wrong_pw.xml')}`, /unexpected comment/],
+		['a comment after the response', `${fixture('74_xmlrpc_raw_fault_wrong_pw.xml')}<!-- proxy -->`, /unexpected content after <\/methodResponse>/],
+		[
+			'a faultCode sent as a string (the legacy /xmlrpc/ route)',
+			'<methodResponse><fault><value><struct><member><name>faultCode</name><value><string>warning -- x</string></value></member>' +
+				'<member><name>faultString</name><value><string></string></value></member></struct></value></fault></methodResponse>',
+			/<fault> does not hold an int faultCode and a string faultString/,
+		],
+		['a fault without members', '<methodResponse><fault><value><struct></struct></value></fault></methodResponse>', /<fault> does not hold an int faultCode/],
+		['a fault that is not a struct', '<methodResponse><fault><value><int>3</int></value></fault></methodResponse>', /<fault> does not hold an int faultCode/],
+	])('%s', (_name, xml, message) => {
+		expectRejected(xml, message);
 	});
 });
 
@@ -412,37 +428,25 @@ describe('parseMethodResponse on malformed bodies', () => {
 		['an HTML error page', '<!DOCTYPE html>\n<html><title>404 Not Found</title></html>', /not an XML-RPC methodResponse.*404 Not Found/],
 		['a JSON body', '{"jsonrpc": "2.0", "result": 1}', /not an XML-RPC methodResponse/],
 		['a methodCall', '<?xml version="1.0"?><methodCall><methodName>x</methodName></methodCall>', /not an XML-RPC methodResponse/],
-		['an empty methodResponse', '<methodResponse/>', /<methodResponse> is empty/],
-		['neither params nor fault', '<methodResponse><result/></methodResponse>', /expected <params> or <fault>, found <result>/],
+		['an empty methodResponse', '<methodResponse/>', /expected <methodResponse>, found <methodResponse\/>/],
+		['neither params nor fault', '<methodResponse><result></result></methodResponse>', /expected <params> or <fault>, found <result>/],
 		['no param', '<methodResponse><params></params></methodResponse>', /expected <param>, found <\/params>/],
-		['two params', response('<value>a</value></param><param><value>b</value>'), /expected <\/params>, found <param>/],
+		['two params', response('<value><string>a</string></value></param><param><value><string>b</string></value>'), /expected <\/params>, found <param>/],
 		['a truncated body', truncated73(), /unexpected end of body/],
+		['a body cut between tags', fixture('73_xmlrpc_raw_version.xml').slice(0, 56), /unexpected end of body, expected <value>/],
 		['a tag cut in the middle', '<methodResponse><params><param><value><str', /unterminated tag/],
 		['a mismatched closing tag', response('<value><string>x</int></value>'), /expected <\/string>, found <\/int>/],
-		['an unknown type', response('<value><date>2020</date></value>'), /unsupported XML-RPC type <date>/],
 		['a bad int', response('<value><int>12a</int></value>'), /"12a" is not a valid <int>/],
 		['an empty int', response('<value><int></int></value>'), /"" is not a valid <int>/],
 		['a bad double', response('<value><double>1.2.3</double></value>'), /"1.2.3" is not a valid <double>/],
 		['a bad boolean', response('<value><boolean>yes</boolean></value>'), /"yes" is not a valid <boolean>/],
-		['an unknown entity', response('<value>&nbsp;</value>'), /unknown or invalid entity "&nbsp;"/],
-		['an uppercase X in a character reference', response('<value>&#X41;</value>'), /invalid entity "&#X41;"/],
-		['a bare ampersand', response('<value>Tom & Jerry</value>'), /bare "&"/],
-		['a reference to a forbidden character', response('<value>&#0;</value>'), /invalid entity "&#0;"/],
-		['a reference beyond Unicode', response('<value>&#x110000;</value>'), /invalid entity/],
-		['an unterminated CDATA section', response('<value><![CDATA[abc</value>'), /unterminated CDATA/],
-		['an unterminated comment', '<methodResponse><!-- never closed', /unterminated comment/],
-		['text mixed with a typed element', response('<value>x<int>1</int></value>'), /text mixed with a typed element/],
 		['stray text between tags', response('<value><array><data>oops</data></array></value>'), /expected <value>, found text/],
-		['a member without a name', response('<value><struct><member><value>1</value></member></struct></value>'), /expected <name>, found <value>/],
-		['an empty member', response('<value><struct><member/></struct></value>'), /<member> is empty/],
-		['a fault that is not a struct', '<methodResponse><fault><value><int>3</int></value></fault></methodResponse>', /<fault> does not hold a struct/],
+		['a member without a name', response('<value><struct><member><value><int>1</int></value></member></struct></value>'), /expected <name>, found <value>/],
+		['an empty member', response('<value><struct><member/></struct></value>'), /expected <member>, found <member\/>/],
 		['content after the response', `${fixture('74_xmlrpc_raw_fault_wrong_pw.xml')}<extra/>`, /unexpected content after <\/methodResponse>/],
 		['values nested too deeply', response(`${'<value><array><data>'.repeat(300)}${'</data></array></value>'.repeat(300)}`), /nest deeper than 200/],
 	])('rejects %s', (_name, xml, message) => {
-		const error = parseError(xml);
-		expect(error).toBeInstanceOf(Error);
-		expect(error.message).toMatch(/^Invalid XML-RPC response: /);
-		expect(error.message).toMatch(message);
+		expectRejected(xml, message);
 	});
 
 	it('rejects a body that is not text', () => {

@@ -1,20 +1,35 @@
 /**
- * A small XML-RPC codec for Odoo's /xmlrpc/2 endpoints: it writes methodCall bodies and reads methodResponse
- * bodies. It is hand-written (no dependencies) because it is bundled into the node, and it reads with a
- * cursor over the body (indexes, no repeated slicing of the rest), so a search_read of thousands of
- * records costs one pass.
+ * XML-RPC for Odoo 11's /xmlrpc/2/object: writes the methodCall of an execute_kw and reads the
+ * methodResponse; the request itself goes through n8n's HTTP helper like the JSON-RPC ones.
+ *
+ * Why an Odoo-specific codec rather than a general XML-RPC library: Odoo 11 answers only with Python 3's
+ * `xmlrpc.client.dumps((result,), methodresponse=1, allow_none=False)` (a fault: `dumps(Fault(code, text))`),
+ * a small fixed subset of XML-RPC, and the node must give the same items as over JSON-RPC. So this reads
+ * exactly that subset, in one pass of a cursor over the body (each text is sliced out once, never the rest
+ * of the body), into the values JSON-RPC gives: a dateTime.iso8601 becomes Odoo's 'YYYY-MM-DD HH:MM:SS' text
+ * rather than a Date, and text keeps the carriage returns Python writes raw (an XML parser would make them
+ * line feeds).
+ *
+ * Accepted, because Python writes it: an optional `<?xml version='1.0'?>` declaration; <int>, <double>
+ * (Python's repr), <boolean> (0/1), <string>, <dateTime.iso8601> (YYYYMMDDTHH:MM:SS), <array><data>,
+ * <struct>/<member>/<name>, <fault>; text escaped as &amp; &lt; &gt;; whitespace between tags.
+ * Refused with an XmlRpcParseError, because Odoo 11 never writes it: <nil/> (without allow_none a None
+ * result is a fault), <base64> (Odoo 11 sends binary fields as <string>), <i4>, <i8> and the other
+ * extension or namespaced (ex:) types, bare text or nothing in a <value>, empty-element tags, attributes,
+ * CDATA, comments, processing instructions, any other entity or character reference.
  */
 
 import { UnreadableAnswerError } from '../../shared/requestFailure';
 
-export type XmlRpcValue = null | boolean | number | string | Date | XmlRpcValue[] | { [key: string]: XmlRpcValue };
+/** What a response holds: no null (Odoo cannot send None) and no Date (dates come back as Odoo's text). */
+export type XmlRpcValue = boolean | number | string | XmlRpcValue[] | { [key: string]: XmlRpcValue };
 
 export interface XmlRpcFault {
 	faultCode: number;
 	faultString: string;
 }
 
-/** A body that is not a well-formed XML-RPC methodResponse. */
+/** A body that is not a methodResponse as Odoo 11 writes it (malformed, cut short, or not XML-RPC at all). */
 export class XmlRpcParseError extends UnreadableAnswerError {
 	constructor(message: string) {
 		super(message);
@@ -26,9 +41,9 @@ export class XmlRpcParseError extends UnreadableAnswerError {
 // Writing
 
 /**
- * Odoo 11 runs xmlrpc.client without allow_none, so it rejects <nil/>; and Odoo reads False as "empty"
- * (a cleared many2one, char or date field). So null and undefined are sent as False, which is also what
- * Python clients of Odoo do by hand.
+ * null and undefined are sent as False: Odoo reads False as "empty" wherever a value may be missing (a
+ * cleared many2one, char or date field, an unset limit), and it is what Python clients send, since their
+ * xmlrpc.client will not write None. (Odoo's own reader would take <nil/>: allow_none only limits writing.)
  */
 const NONE_AS_FALSE = '<boolean>0</boolean>';
 
@@ -64,9 +79,6 @@ function writeTypedValue(out: string[], value: unknown, ancestors: Set<object>):
 		case 'number':
 			out.push(formatNumber(value));
 			return;
-		case 'bigint':
-			out.push('<int>', value.toString(), '</int>');
-			return;
 		case 'string':
 			out.push('<string>', escapeXmlText(value), '</string>');
 			return;
@@ -80,7 +92,7 @@ function writeTypedValue(out: string[], value: unknown, ancestors: Set<object>):
 
 /**
  * Safe integers are <int> (Python reads any size, Odoo ids and counts fit); everything else is <double>.
- * NaN and ±Infinity go as None/False, which is what JSON.stringify makes of them on the JSON-RPC transport.
+ * NaN and ±Infinity go as False, like null: JSON.stringify makes them null on the JSON-RPC transport.
  */
 function formatNumber(value: number): string {
 	if (Number.isSafeInteger(value)) return `<int>${value}</int>`;
@@ -158,8 +170,8 @@ function escapeXmlText(text: string): string {
 
 /**
  * Parses a methodResponse: returns { value } or { fault }. Throws an XmlRpcParseError (message says what
- * is wrong, with a short excerpt of the body, never more than 200 characters) on malformed XML or a body
- * that is not a methodResponse.
+ * is wrong, with a short excerpt of the body, never more than 200 characters) on a body that is not a
+ * methodResponse as Odoo writes it.
  */
 export function parseMethodResponse(xml: string): { value: XmlRpcValue } | { fault: XmlRpcFault } {
 	if (typeof xml !== 'string') throw new XmlRpcParseError('Invalid XML-RPC response: the body is not text');
@@ -167,11 +179,34 @@ export function parseMethodResponse(xml: string): { value: XmlRpcValue } | { fau
 }
 
 const LESS_THAN = 0x3c;
-const GREATER_THAN = 0x3e;
 const SLASH = 0x2f;
 const EXCERPT_LENGTH = 80;
 /** Odoo values nest a few levels; a limit keeps a hostile body from exhausting the stack. */
 const MAX_NESTING = 200;
+/** Python writes `<?xml version='1.0'?>` (no encoding: the body is UTF-8). */
+const DECLARATION = /^<\?xml version=(['"])1\.0\1\?>/;
+/** `<name>`, `</name>` or `<name/>`: Python writes no attributes and no space inside a tag. */
+const TAG = /<(\/?)([A-Za-z_][\w.:-]*)(\/?)>/y;
+/** Markup Python never writes, named in the error. */
+const OTHER_MARKUP: ReadonlyArray<[string, string]> = [
+	['<!--', 'comment'],
+	['<![CDATA[', 'CDATA section'],
+	['<?', 'processing instruction or XML declaration'],
+];
+/** Python's escape() writes these three and no other entity or character reference. */
+const ENTITY = /&(?:amp|lt|gt);/g;
+const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt);)/;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
+
+/** How each scalar type's text reads; undefined when it is not what Python writes for that type. */
+const SCALARS = new Map<string, (text: string) => XmlRpcValue | undefined>([
+	// str(int); Python refuses ints beyond 32 bits, so every <int> is exact as a JS number.
+	['int', (text) => (/^-?\d+$/.test(text) ? Number(text) : undefined)],
+	['double', parseDouble],
+	['boolean', (text) => (text === '1' ? true : text === '0' ? false : undefined)],
+	['string', (text) => text],
+	['dateTime.iso8601', toOdooDateTime],
+]);
 
 interface Tag {
 	name: string;
@@ -192,130 +227,92 @@ class ResponseReader {
 	constructor(private readonly xml: string) {}
 
 	readResponse(): { value: XmlRpcValue } | { fault: XmlRpcFault } {
-		this.skipProlog();
+		this.pos = DECLARATION.exec(this.xml)?.[0].length ?? 0;
+		this.skipWhitespace();
 		if (this.pos >= this.xml.length) this.fail('the body is empty');
-		if (!this.xml.startsWith('<methodResponse', this.pos)) this.fail('the body is not an XML-RPC methodResponse');
-		if (this.expectOpen('methodResponse').selfClosing) this.fail('<methodResponse> is empty');
-		this.skipMisc();
+		if (!this.xml.startsWith('<methodResponse', this.pos)) {
+			this.rejectOtherMarkup();
+			this.fail('the body is not an XML-RPC methodResponse');
+		}
+		this.expectOpen('methodResponse');
+		this.skipWhitespace();
 		const body = this.readTag('<params> or <fault>');
 		let result: { value: XmlRpcValue } | { fault: XmlRpcFault };
-		if (isOpening(body, 'params')) result = { value: this.readParams(body) };
-		else if (isOpening(body, 'fault')) result = { fault: this.readFault(body) };
+		if (isOpening(body, 'params')) result = { value: this.readParams() };
+		else if (isOpening(body, 'fault')) result = { fault: this.readFault() };
 		else return this.fail(`expected <params> or <fault>, found ${describeTag(body)}`, body.start);
 		this.expectClose('methodResponse');
-		this.skipMisc();
+		this.skipWhitespace();
 		if (this.pos < this.xml.length) this.fail('unexpected content after </methodResponse>');
 		return result;
 	}
 
-	/** Exactly one <param>: a Python server (Odoo) always answers a 1-tuple. */
-	private readParams(params: Tag): XmlRpcValue {
-		if (params.selfClosing) this.fail('<params> holds no <param>', params.start);
-		const param = this.expectOpen('param');
-		if (param.selfClosing) this.fail('<param> holds no <value>', param.start);
+	/** Exactly one <param>: Odoo answers a 1-tuple. */
+	private readParams(): XmlRpcValue {
+		this.expectOpen('param');
 		const value = this.readValue();
 		this.expectClose('param');
 		this.expectClose('params');
 		return value;
 	}
 
-	private readFault(fault: Tag): XmlRpcFault {
-		if (fault.selfClosing) this.fail('<fault> holds no <value>', fault.start);
+	/** Odoo's /xmlrpc/2 faults always hold an int faultCode and a string faultString. */
+	private readFault(): XmlRpcFault {
 		const start = this.pos;
 		const value = this.readValue();
 		this.expectClose('fault');
-		if (!isStruct(value)) return this.fail('<fault> does not hold a struct', start);
-		return { faultCode: toFaultCode(value.faultCode), faultString: toFaultString(value.faultString) };
+		if (!isStruct(value) || typeof value.faultCode !== 'number' || typeof value.faultString !== 'string') {
+			return this.fail('<fault> does not hold an int faultCode and a string faultString', start);
+		}
+		return { faultCode: value.faultCode, faultString: value.faultString };
 	}
 
-	/** `<value>` holding one typed element, or bare text (a string), or nothing (an empty string). */
+	/** `<value>` holding one typed element: Python never writes bare text or an empty <value>. */
 	private readValue(): XmlRpcValue {
-		if (this.expectOpen('value').selfClosing) return '';
-		const text = this.readText();
-		if (this.atClosingTag()) {
-			this.expectClose('value');
-			return text;
-		}
-		if (!isBlank(text)) this.fail('text mixed with a typed element inside <value>');
-		const value = this.readTypedValue(this.readTag('a typed element'));
+		this.expectOpen('value');
+		this.skipWhitespace();
+		const tag = this.readTag('a typed element in <value>');
+		if (tag.closing) this.fail('<value> holds no typed element', tag.start);
+		const value = this.readTypedValue(tag);
 		this.expectClose('value');
 		return value;
 	}
 
 	private readTypedValue(tag: Tag): XmlRpcValue {
-		// Apache's extensions come namespaced (<ex:nil/>, <ex:i8>); Python's reader drops the prefix too.
-		const type = tag.name.slice(tag.name.indexOf(':') + 1);
-		switch (type) {
-			case 'int':
-			case 'i1':
-			case 'i2':
-			case 'i4':
-			case 'i8':
-			case 'biginteger':
-				return this.parseInteger(this.readScalar(tag), tag);
-			case 'double':
-			case 'float':
-			case 'bigdecimal':
-				return this.parseDouble(this.readScalar(tag), tag);
-			case 'boolean':
-				return this.parseBoolean(this.readScalar(tag), tag);
-			case 'string':
-				return this.readScalar(tag);
-			case 'base64':
-				// Odoo's binary fields are base64 text anyway; Python wraps base64 every 76 characters.
-				return this.readScalar(tag).replace(/\s+/g, '');
-			case 'dateTime.iso8601':
-				return toOdooDateTime(this.readScalar(tag));
-			case 'nil':
-				this.readScalar(tag);
-				return null;
-			case 'array':
-				return this.nested(() => this.readArray(tag));
-			case 'struct':
-				return this.nested(() => this.readStruct(tag));
-			default:
-				return this.fail(`unsupported XML-RPC type ${describeTag(tag)}`, tag.start);
-		}
-	}
-
-	/** The text of a scalar element, up to its closing tag. */
-	private readScalar(tag: Tag): string {
-		if (tag.selfClosing) return '';
+		const scalar = SCALARS.get(tag.name);
+		const container = tag.name === 'array' || tag.name === 'struct';
+		if (!scalar && !container) return this.fail(`unsupported XML-RPC type ${describeTag(tag)}`, tag.start);
+		// Even an empty value is written out in full: <string></string>, <array><data></data></array>.
+		if (tag.selfClosing) return this.fail(`unexpected empty element ${describeTag(tag)}`, tag.start);
+		if (!scalar) return this.nested(() => (tag.name === 'array' ? this.readArray() : this.readStruct()));
 		const text = this.readText();
 		this.expectClose(tag.name);
-		return text;
+		const value = scalar(text);
+		return value === undefined ? this.fail(`"${clip(text)}" is not a valid ${describeTag(tag)}`, tag.start) : value;
 	}
 
-	/** Python's reader also takes an <array> without <data>; so does this one. */
-	private readArray(array: Tag): XmlRpcValue[] {
+	private readArray(): XmlRpcValue[] {
 		const items: XmlRpcValue[] = [];
-		if (array.selfClosing || this.atClosingTag()) {
-			if (!array.selfClosing) this.expectClose(array.name);
-			return items;
-		}
-		if (!this.expectOpen('data').selfClosing) {
-			while (!this.atClosingTag()) items.push(this.readValue());
-			this.expectClose('data');
-		}
-		this.expectClose(array.name);
+		this.expectOpen('data');
+		while (!this.atClosingTag()) items.push(this.readValue());
+		this.expectClose('data');
+		this.expectClose('array');
 		return items;
 	}
 
-	private readStruct(struct: Tag): Struct {
+	private readStruct(): Struct {
 		const members: Struct = {};
-		if (struct.selfClosing) return members;
 		while (!this.atClosingTag()) this.readMember(members);
-		this.expectClose(struct.name);
+		this.expectClose('struct');
 		return members;
 	}
 
 	private readMember(into: Struct): void {
-		const member = this.expectOpen('member');
-		if (member.selfClosing) this.fail('<member> is empty', member.start);
-		const name = this.expectOpen('name');
-		const key = name.selfClosing ? '' : this.readText();
-		if (!name.selfClosing) this.expectClose('name');
-		setMember(into, key, this.readValue());
+		this.expectOpen('member');
+		this.expectOpen('name');
+		const name = this.readText();
+		this.expectClose('name');
+		setMember(into, name, this.readValue());
 		this.expectClose('member');
 	}
 
@@ -326,145 +323,60 @@ class ResponseReader {
 		return value;
 	}
 
-	private parseInteger(text: string, tag: Tag): number {
-		const trimmed = text.trim();
-		// Values beyond 2^53 lose precision as JS numbers; Odoo's ids and counts are far below that.
-		if (!/^[+-]?\d+$/.test(trimmed)) this.fail(`"${clip(trimmed)}" is not a valid ${describeTag(tag)}`, tag.start);
-		return Number(trimmed);
-	}
+	// --- Lexing: tags, the text inside scalars, and the whitespace Python puts between tags ---
 
-	private parseDouble(text: string, tag: Tag): number {
-		const trimmed = text.trim();
-		if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return Number(trimmed);
-		// Python writes repr(float): 'inf', '-inf' and 'nan' are possible.
-		if (/^[+-]?inf(inity)?$/i.test(trimmed)) return trimmed.startsWith('-') ? -Infinity : Infinity;
-		if (/^[+-]?nan$/i.test(trimmed)) return NaN;
-		return this.fail(`"${clip(trimmed)}" is not a valid ${describeTag(tag)}`, tag.start);
-	}
-
-	private parseBoolean(text: string, tag: Tag): boolean {
-		const trimmed = text.trim().toLowerCase();
-		if (trimmed === '1' || trimmed === 'true') return true;
-		if (trimmed === '0' || trimmed === 'false') return false;
-		return this.fail(`"${clip(trimmed)}" is not a valid ${describeTag(tag)}`, tag.start);
-	}
-
-	// --- Lexing: tags, text, and what XML allows between them ---
-
-	private skipProlog(): void {
-		if (this.xml.charCodeAt(0) === 0xfeff) this.pos = 1;
-		this.skipMisc();
-	}
-
-	/** Whitespace, comments and processing instructions (the `<?xml …?>` declaration among them). */
-	private skipMisc(): void {
-		const { xml } = this;
-		for (;;) {
-			while (this.pos < xml.length && isXmlWhitespace(xml.charCodeAt(this.pos))) this.pos++;
-			if (xml.startsWith('<!--', this.pos)) this.skipPast('-->', 'comment');
-			else if (xml.startsWith('<?', this.pos)) this.skipPast('?>', 'processing instruction');
-			else return;
-		}
-	}
-
-	private skipPast(terminator: string, what: string): void {
-		const end = this.xml.indexOf(terminator, this.pos);
-		if (end === -1) this.fail(`unterminated ${what}`);
-		this.pos = end + terminator.length;
+	private skipWhitespace(): void {
+		while (this.pos < this.xml.length && isXmlWhitespace(this.xml.charCodeAt(this.pos))) this.pos++;
 	}
 
 	private atClosingTag(): boolean {
-		this.skipMisc();
+		this.skipWhitespace();
 		return this.xml.charCodeAt(this.pos) === LESS_THAN && this.xml.charCodeAt(this.pos + 1) === SLASH;
 	}
 
-	private expectOpen(name: string): Tag {
-		this.skipMisc();
+	private expectOpen(name: string): void {
+		this.skipWhitespace();
 		const tag = this.readTag(`<${name}>`);
 		if (!isOpening(tag, name)) this.fail(`expected <${name}>, found ${describeTag(tag)}`, tag.start);
-		return tag;
 	}
 
 	private expectClose(name: string): void {
-		this.skipMisc();
+		this.skipWhitespace();
 		const tag = this.readTag(`</${name}>`);
 		if (!tag.closing || tag.name !== name) this.fail(`expected </${name}>, found ${describeTag(tag)}`, tag.start);
 	}
 
-	/** Reads the tag at `pos` (`expected` is for the error messages). Attributes are skipped: XML-RPC defines none. */
+	/** Reads the tag at `pos` (`expected` is for the error messages). */
 	private readTag(expected: string): Tag {
-		const { xml } = this;
 		const start = this.pos;
-		if (start >= xml.length) this.fail(`unexpected end of body, expected ${expected}`);
-		if (xml.charCodeAt(start) !== LESS_THAN) this.fail(`expected ${expected}, found text`);
-		const closing = xml.charCodeAt(start + 1) === SLASH;
-		const nameStart = closing ? start + 2 : start + 1;
-		let nameEnd = nameStart;
-		while (nameEnd < xml.length && isTagNameCharacter(xml.charCodeAt(nameEnd))) nameEnd++;
-		if (nameEnd === nameStart) this.fail('expected a tag name');
-		const end = xml.indexOf('>', nameEnd);
-		if (end === -1 || xml.lastIndexOf('<', end) !== start) this.fail('unterminated tag');
-		this.pos = end + 1;
-		const selfClosing = !closing && xml.charCodeAt(end - 1) === SLASH;
-		return { name: xml.slice(nameStart, nameEnd), closing, selfClosing, start };
+		if (start >= this.xml.length) this.fail(`unexpected end of body, expected ${expected}`);
+		if (this.xml.charCodeAt(start) !== LESS_THAN) this.fail(`expected ${expected}, found text`);
+		TAG.lastIndex = start;
+		const match = TAG.exec(this.xml);
+		if (!match || (match[1] && match[3])) {
+			this.rejectOtherMarkup();
+			return this.fail(this.xml.indexOf('>', start) === -1 ? 'unterminated tag' : 'malformed tag (XML-RPC tags carry no attributes)');
+		}
+		this.pos = TAG.lastIndex;
+		return { name: match[2], closing: match[1] === '/', selfClosing: match[3] === '/', start };
 	}
 
-	/**
-	 * Character data up to the next element tag, with entities decoded, CDATA sections taken as they are
-	 * and comments and processing instructions dropped. Leaves `pos` on that tag's '<'.
-	 */
+	private rejectOtherMarkup(): void {
+		const markup = OTHER_MARKUP.find(([opening]) => this.xml.startsWith(opening, this.pos));
+		if (markup) this.fail(`unexpected ${markup[1]} (Odoo writes none)`);
+	}
+
+	/** The text of a scalar, up to the next tag, with its entities decoded. Leaves `pos` on that tag's '<'. */
 	private readText(): string {
-		const { xml } = this;
-		let text = '';
-		for (;;) {
-			const lessThan = xml.indexOf('<', this.pos);
-			if (lessThan === -1) this.fail('unexpected end of body');
-			if (lessThan > this.pos) text += this.decodeCharacterData(this.pos, lessThan);
-			this.pos = lessThan;
-			if (xml.startsWith('<![CDATA[', lessThan)) text += this.readCdata();
-			else if (xml.startsWith('<!--', lessThan)) this.skipPast('-->', 'comment');
-			else if (xml.startsWith('<?', lessThan)) this.skipPast('?>', 'processing instruction');
-			else return text;
-		}
-	}
-
-	private readCdata(): string {
-		const contentStart = this.pos + '<![CDATA['.length;
-		const end = this.xml.indexOf(']]>', contentStart);
-		if (end === -1) this.fail('unterminated CDATA section');
-		this.pos = end + ']]>'.length;
-		return normalizeLineBreaks(this.xml.slice(contentStart, end));
-	}
-
-	/** Decodes xml[from, to): one slice, and a piece list only when there are entities. */
-	private decodeCharacterData(from: number, to: number): string {
-		const raw = normalizeLineBreaks(this.xml.slice(from, to));
-		let ampersand = raw.indexOf('&');
-		if (ampersand === -1) return raw;
-		const pieces: string[] = [];
-		let copiedUpTo = 0;
-		while (ampersand !== -1) {
-			const semicolon = raw.indexOf(';', ampersand);
-			// The longest reference XML allows here is '&#x10FFFF;'.
-			if (semicolon === -1 || semicolon - ampersand > 10) this.fail('a bare "&" or an unterminated entity', from);
-			pieces.push(raw.slice(copiedUpTo, ampersand), this.decodeEntity(raw.slice(ampersand + 1, semicolon), from));
-			copiedUpTo = semicolon + 1;
-			ampersand = raw.indexOf('&', copiedUpTo);
-		}
-		pieces.push(raw.slice(copiedUpTo));
-		return pieces.join('');
-	}
-
-	private decodeEntity(entity: string, at: number): string {
-		const named = NAMED_ENTITIES[entity];
-		if (named !== undefined) return named;
-		const codePoint = /^#x[0-9a-fA-F]+$/.test(entity)
-			? parseInt(entity.slice(2), 16)
-			: /^#[0-9]+$/.test(entity)
-				? parseInt(entity.slice(1), 10)
-				: NaN;
-		if (!isXmlCharacter(codePoint)) this.fail(`unknown or invalid entity "&${clip(entity)};"`, at);
-		return String.fromCodePoint(codePoint);
+		const from = this.pos;
+		const to = this.xml.indexOf('<', from);
+		if (to === -1) this.fail('unexpected end of body');
+		this.pos = to;
+		const raw = this.xml.slice(from, to);
+		if (!raw.includes('&')) return raw;
+		const other = OTHER_AMPERSAND.exec(raw);
+		if (other) this.fail('unsupported entity or bare "&" (Odoo writes only &amp; &lt; &gt;)', from + other.index);
+		return raw.replace(ENTITY, (entity) => ENTITIES[entity]);
 	}
 
 	/** Every error names the problem and shows a short excerpt around where it was found. */
@@ -475,46 +387,16 @@ class ResponseReader {
 	}
 }
 
-const NAMED_ENTITIES: Record<string, string | undefined> = {
-	amp: '&',
-	lt: '<',
-	gt: '>',
-	quot: '"',
-	apos: "'",
-};
-
 function isOpening(tag: Tag, name: string): boolean {
-	return !tag.closing && tag.name === name;
+	return !tag.closing && !tag.selfClosing && tag.name === name;
 }
 
 function describeTag(tag: Tag): string {
-	return `<${tag.closing ? '/' : ''}${tag.name}>`;
+	return `<${tag.closing ? '/' : ''}${tag.name}${tag.selfClosing ? '/' : ''}>`;
 }
 
 function isXmlWhitespace(code: number): boolean {
 	return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
-}
-
-function isTagNameCharacter(code: number): boolean {
-	return !isXmlWhitespace(code) && code !== GREATER_THAN && code !== SLASH && code !== LESS_THAN && code !== 0x21;
-}
-
-function isXmlCharacter(codePoint: number): boolean {
-	if (!Number.isInteger(codePoint)) return false;
-	if (codePoint < 0x20) return codePoint === 0x09 || codePoint === 0x0a || codePoint === 0x0d;
-	return codePoint <= 0xd7ff || (codePoint >= 0xe000 && codePoint <= 0xfffd) || (codePoint >= 0x10000 && codePoint <= 0x10ffff);
-}
-
-function isBlank(text: string): boolean {
-	for (let index = 0; index < text.length; index++) {
-		if (!isXmlWhitespace(text.charCodeAt(index))) return false;
-	}
-	return true;
-}
-
-/** An XML parser turns CR LF and lone CR into LF before anything else (a written &#13; survives). */
-function normalizeLineBreaks(text: string): string {
-	return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 function clip(text: string): string {
@@ -522,18 +404,7 @@ function clip(text: string): string {
 }
 
 function isStruct(value: XmlRpcValue): value is Struct {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
-}
-
-/** A fault's text is what the user needs; an odd faultCode is kept as 0 rather than failing the parse. */
-function toFaultCode(code: XmlRpcValue | undefined): number {
-	const number = typeof code === 'string' ? Number(code) : code;
-	return typeof number === 'number' && Number.isFinite(number) ? number : 0;
-}
-
-function toFaultString(text: XmlRpcValue | undefined): string {
-	if (typeof text === 'string') return text;
-	return text === undefined || text === null ? '' : JSON.stringify(text);
+	return typeof value === 'object' && !Array.isArray(value);
 }
 
 /** A member named `__proto__` must become data, not replace the object's prototype. */
@@ -545,21 +416,18 @@ function setMember(struct: Struct, name: string, value: XmlRpcValue): void {
 	}
 }
 
-const ISO_DATE_TIME = /^(\d{4})-?(\d{2})-?(\d{2})[T ](\d{2}):?(\d{2}):?(\d{2})(?:[.,]\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+/** Python writes repr(float): '3.25', '7.0', '1e-07', '1e+16', and 'inf', '-inf' or 'nan'. */
+function parseDouble(text: string): number | undefined {
+	if (/^-?\d+(?:\.\d+)?(?:e[+-]\d+)?$/.test(text)) return Number(text);
+	if (text === 'inf' || text === '-inf') return text === 'inf' ? Infinity : -Infinity;
+	return text === 'nan' ? NaN : undefined;
+}
 
 /**
- * Returns Odoo's own 'YYYY-MM-DD HH:MM:SS' (UTC) rather than a Date: the JSON-RPC transport hands out
- * such strings, and the node must give the same items over every transport. (Odoo itself sends its
- * dates as strings; this is for other values.) A form this does not recognise is passed through as
- * text, as Python's DateTime does.
+ * Python writes a datetime as YYYYMMDDTHH:MM:SS (its naive part); JSON-RPC gives the same datetime as
+ * Odoo's 'YYYY-MM-DD HH:MM:SS', so this returns that text rather than a Date.
  */
-function toOdooDateTime(text: string): string {
-	const trimmed = text.trim();
-	const match = ISO_DATE_TIME.exec(trimmed);
-	if (!match) return trimmed;
-	const [, year, month, day, hours, minutes, seconds, zone] = match;
-	if (zone === undefined || zone === 'Z') return `${year}-${month}-${day} ${hours}:${minutes}:${seconds}`;
-	const offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
-	const utc = new Date(Date.UTC(+year, +month - 1, +day, +hours, +minutes, +seconds) - offsetMinutes * 60_000);
-	return utc.toISOString().slice(0, 19).replace('T', ' ');
+function toOdooDateTime(text: string): string | undefined {
+	const match = /^(\d{4})(\d{2})(\d{2})T(\d{2}:\d{2}:\d{2})$/.exec(text);
+	return match ? `${match[1]}-${match[2]}-${match[3]} ${match[4]}` : undefined;
 }
