@@ -1,9 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { SYSTEM_CLOCK, type SandboxClock } from './dates';
 import type { FaultInjector } from './faults';
 import { createSandboxServer } from './server';
 import { SandboxState } from './state';
 import type { SandboxStats } from './stats';
 
+export type { SandboxClock } from './dates';
 export type { FaultInjector, FaultRule } from './faults';
 export type { SandboxStats } from './stats';
 
@@ -23,7 +25,19 @@ export interface CloudOffixSandboxOptions {
 	scale?: number;
 	/** Idle expiry of sessions (default 7 days). */
 	sessionIdleSeconds?: number;
-	/** One line per request ("method path status ms"); default: no logging. */
+	/**
+	 * How long a read waits per record and per non-stored computed field it returns (credit, sale_order_count,
+	 * contact_address, display_name, ...; an empty field list means every field), in milliseconds; default
+	 * DEFAULT_COMPUTED_FIELD_COST_MS. Odoo computes these at every read, which is what makes "read every field" slow.
+	 * 0 turns the wait off. The wait is a timer before the answer, so it costs no CPU time.
+	 */
+	computedFieldCostMs?: number;
+	/** Where the time comes from (default the system clock); tests pass a clock they advance themselves. */
+	clock?: SandboxClock;
+	/**
+	 * One line per request ("method path status ms"), and the error and stack of any handler that throws (a sandbox
+	 * bug). Default: no request lines, errors to stderr.
+	 */
 	log?: (line: string) => void;
 }
 
@@ -33,6 +47,8 @@ export interface CloudOffixSandbox {
 	readonly db: string;
 	readonly stats: SandboxStats;
 	readonly faults: FaultInjector;
+	/** The computedFieldCostMs in force. */
+	readonly computedFieldCostMs: number;
 	/** Drops every session now: the next call gets the code-100 session-expired error. */
 	expireSessions(): void;
 	/** Reseeds the data and clears sessions, stats and faults (tests call it in beforeEach). */
@@ -42,10 +58,27 @@ export interface CloudOffixSandbox {
 
 export const DEFAULT_DB = 'sandbox.cloudoffix.local';
 
+/**
+ * An estimate of what Odoo 11 spends per record and non-stored computed field: it computes each such field for a
+ * batch of up to 1,000 prefetched records (a query or two), then record by record in Python, so that reading every
+ * field of 1,000 partners (two dozen such fields) takes it a second or so longer than reading their stored fields.
+ */
+export const DEFAULT_COMPUTED_FIELD_COST_MS = 0.05;
+
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
 
 export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): Promise<CloudOffixSandbox> {
-	const state = new SandboxState({ db: options.db ?? DEFAULT_DB, scale: options.scale ?? 1, sessionIdleSeconds: options.sessionIdleSeconds ?? WEEK_SECONDS });
+	const computedFieldCostMs = options.computedFieldCostMs ?? DEFAULT_COMPUTED_FIELD_COST_MS;
+	if (!Number.isFinite(computedFieldCostMs) || computedFieldCostMs < 0) {
+		throw new Error(`computedFieldCostMs must be a number of milliseconds >= 0, not ${computedFieldCostMs}`);
+	}
+	const state = new SandboxState({
+		db: options.db ?? DEFAULT_DB,
+		scale: options.scale ?? 1,
+		sessionIdleSeconds: options.sessionIdleSeconds ?? WEEK_SECONDS,
+		computedFieldCostMs,
+		clock: options.clock ?? SYSTEM_CLOCK,
+	});
 	const server = createSandboxServer(state, options.log);
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
@@ -60,6 +93,7 @@ export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions =
 		db: state.db,
 		stats: state.stats,
 		faults: state.faults,
+		computedFieldCostMs,
 		expireSessions: () => state.sessions.clear(),
 		reset: () => {
 			state.reseed();

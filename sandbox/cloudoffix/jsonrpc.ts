@@ -2,8 +2,7 @@ import { addDays, cookieDate } from './dates';
 import { asOdooError, jsonErrorMember, routeNotFound, sessionExpired, type OdooError } from './errors';
 import { htmlReply, type Exchange, type PreparedRequest, type Reply } from './exchange';
 import { INTERNAL_ERROR_TEXT, NOT_FOUND_TEXT, werkzeugPage } from './html-pages';
-import { bindArguments } from './orm/bind';
-import type { ParamSpec } from './orm/schema';
+import { bindArguments, type ParamSpec } from './orm/bind';
 import { pyRepr } from './pyrepr';
 import type { Session } from './session';
 import type { SandboxState } from './state';
@@ -60,7 +59,7 @@ export function prepareJson(state: SandboxState, exchange: Exchange, route: Json
 		session,
 		execute: () => {
 			const outcome = runRoute(state, route, session, { ...params, ...routeArgs });
-			return jsonReply(outcome, id, explicit ? undefined : session.sid);
+			return jsonReply(outcome, id, explicit ? undefined : sessionCookie(session.sid, state.now()));
 		},
 	};
 }
@@ -107,7 +106,7 @@ function requireUser(state: SandboxState, session: Session): void {
 	if (session.uid === false) throw sessionExpired(SESSION_CHECK);
 }
 
-function jsonReply(outcome: Outcome, id: unknown, cookieSid: string | undefined): Reply {
+function jsonReply(outcome: Outcome, id: unknown, cookie: string | undefined): Reply {
 	const body: Record<string, unknown> = { jsonrpc: '2.0', id };
 	let status = 200;
 	if ('error' in outcome) {
@@ -120,14 +119,14 @@ function jsonReply(outcome: Outcome, id: unknown, cookieSid: string | undefined)
 		body.result = outcome.result;
 	}
 	const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-	if (cookieSid) headers['Set-Cookie'] = sessionCookie(cookieSid);
+	if (cookie) headers['Set-Cookie'] = cookie;
 	// Python's json.dumps would escape non-ASCII characters (\u20ac); the sandbox sends them as UTF-8, which every
 	// JSON parser reads the same, because scanning bodies of tens of megabytes (every partner's pictures) is slow.
 	return { status, headers, body: JSON.stringify(body) };
 }
 
-export function sessionCookie(sid: string): string {
-	return `session_id=${sid}; Expires=${cookieDate(addDays(new Date(), 90))}; Max-Age=${COOKIE_SECONDS}; HttpOnly; Path=/`;
+function sessionCookie(sid: string, now: Date): string {
+	return `session_id=${sid}; Expires=${cookieDate(addDays(now, 90))}; Max-Age=${COOKIE_SECONDS}; HttpOnly; Path=/`;
 }
 
 function isDict(value: unknown): value is Record<string, unknown> {

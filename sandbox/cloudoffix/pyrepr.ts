@@ -1,6 +1,6 @@
 /**
- * Python's repr() of JSON-like values. Odoo 11 builds several error texts with %r (domain leaves, the tuple that
- * str() of an except_orm gives, XML-RPC fault strings), so clients see Python syntax verbatim and so must we.
+ * Python's repr() and type names of JSON-like values. Odoo 11 builds several error texts with %r (domain leaves, the
+ * tuple that str() of an except_orm gives, XML-RPC fault strings), so clients see Python syntax verbatim and so must we.
  */
 
 /** A Python tuple: repr() writes it with parentheses and a trailing comma when it holds one item. */
@@ -68,4 +68,13 @@ function escapeChar(char: string, quote: string): string {
 export function pyFloat(value: number): string {
 	if (Number.isInteger(value) && Math.abs(value) < 1e16) return `${value}.0`;
 	return pyNumber(value);
+}
+
+/** Python's type name of a JSON value, as error messages print it ("'list' object has no attribute 'get'"). */
+export function pyTypeName(value: unknown): string {
+	if (value === null || value === undefined) return 'NoneType';
+	if (typeof value === 'boolean') return 'bool';
+	if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+	if (typeof value === 'string') return 'str';
+	return Array.isArray(value) ? 'list' : 'dict';
 }

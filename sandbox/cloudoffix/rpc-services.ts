@@ -1,9 +1,7 @@
 import { accessDenied, builtinError, OdooError, userError } from './errors';
-import { bindArguments } from './orm/bind';
+import { bindArguments, type ParamSpec } from './orm/bind';
 import { callKw, checkMethodName } from './orm/call';
-import { pyTypeName } from './orm/python';
-import type { ParamSpec } from './orm/schema';
-import { pyRepr } from './pyrepr';
+import { pyRepr, pyTypeName } from './pyrepr';
 import type { SandboxState } from './state';
 import { OBJECT_SERVICE } from './traceback';
 import { VERSION_INFO } from './version';

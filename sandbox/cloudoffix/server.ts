@@ -7,14 +7,29 @@ import type { SandboxState } from './state';
 import { findJsonRoute, routeKey } from './web-routes';
 import { isXmlRpc, prepareXmlRpc } from './xmlrpc-route';
 
-/** The HTTP side: routing, fault rules, stats and the one log line per request. */
+/**
+ * The HTTP side: routing, fault rules, the wait for computed fields, stats and the one log line per request. A
+ * handler that throws is a sandbox bug: it is logged with its stack (to stderr without a log option) and answered
+ * with werkzeug's 500 page, as Odoo answers its own crashes.
+ */
 export function createSandboxServer(state: SandboxState, log?: (line: string) => void): Server {
+	const report = log ?? ((text: string) => process.stderr.write(`${text}\n`));
 	return createServer((req, res) => {
 		const started = performance.now();
 		handle(state, req, res)
-			.catch(() => send(res, htmlReply(500, werkzeugPage(500, INTERNAL_ERROR_TEXT))))
+			.catch((error: unknown) => {
+				report(`${req.method} ${req.url ?? ''} failed: ${stackOf(error)}`);
+				if (res.headersSent) res.destroy();
+				else send(res, htmlReply(500, werkzeugPage(500, INTERNAL_ERROR_TEXT)));
+			})
 			.finally(() => log?.(`${req.method} ${req.url ?? ''} ${res.headersSent ? res.statusCode : '-'} ${Math.round(performance.now() - started)}ms`));
 	});
+}
+
+/** The stack (which starts with the message), read by duck typing: an error made in another realm is no instanceof Error. */
+function stackOf(error: unknown): string {
+	const stack = typeof error === 'object' && error !== null ? (error as { stack?: unknown }).stack : undefined;
+	return typeof stack === 'string' ? stack : String(error);
 }
 
 async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -24,12 +39,15 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
 	const prepared = prepare(state, exchange);
 	const session = prepared.session;
 	const { delayMs, rule } = state.faults.take({ path: exchange.path, target: prepared.target, hasSession: session !== undefined && session.uid !== false });
-	if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+	const { clock } = state.settings;
+	if (delayMs > 0) await clock.sleep(delayMs);
 	if (rule?.kind === 'expireSessionAfter' && session) session.callsLeft = rule.calls;
 	const early = rule && answerBeforeProcessing(rule);
 	if (early === 'reset') return void req.socket.destroy();
 	if (early) return send(res, early);
-	const reply = prepared.execute();
+	const { result: reply, computeMs } = state.measureCompute(() => prepared.execute());
+	// Odoo spends this time computing non-stored fields before it answers; a timer keeps the process's CPU free.
+	if (computeMs > 0) await clock.sleep(computeMs);
 	if (rule?.kind === 'resetAfterProcessing') return void req.socket.destroy();
 	if (rule?.kind === 'truncatedBody') return sendTruncated(res, reply);
 	send(res, reply);

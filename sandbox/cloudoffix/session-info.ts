@@ -35,7 +35,7 @@ export function sessionInfo(state: SandboxState, session: Session): Record<strin
 		...info,
 		mfa_login_needed: false,
 		is_saas_client: true,
-		expiration_datetime: formatDatetime(addDays(new Date(), 365)),
+		expiration_datetime: formatDatetime(addDays(state.now(), 365)),
 		trial: false,
 		background_css: '',
 	};

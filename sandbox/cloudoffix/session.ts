@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SandboxClock } from './dates';
 
 /**
  * Odoo's session store (werkzeug's FilesystemSessionStore): ids are 40 hex characters; an unknown but
@@ -20,9 +21,13 @@ const VALID_SID = /^[a-f0-9]{40}$/;
 export class SessionStore {
 	private readonly saved = new Map<string, { session: Session; lastSeen: number }>();
 
-	constructor(private readonly idleMs: number) {}
+	constructor(
+		private readonly idleMs: number,
+		private readonly clock: SandboxClock,
+	) {}
 
-	open(sid: string | undefined, now = Date.now()): Session {
+	open(sid: string | undefined): Session {
+		const now = this.clock.now();
 		if (!sid || !VALID_SID.test(sid)) return blank(newSid());
 		const entry = this.saved.get(sid);
 		if (!entry) return blank(sid);
@@ -34,8 +39,8 @@ export class SessionStore {
 		return entry.session;
 	}
 
-	save(session: Session, now = Date.now()): void {
-		this.saved.set(session.sid, { session, lastSeen: now });
+	save(session: Session): void {
+		this.saved.set(session.sid, { session, lastSeen: this.clock.now() });
 	}
 
 	/** Odoo's logout: the session is emptied and continues under a new id. */

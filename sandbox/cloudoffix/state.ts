@@ -1,9 +1,8 @@
-import { formatDatetime } from './dates';
+import { formatDatetime, type SandboxClock } from './dates';
 import { accessDenied, unknownDatabase } from './errors';
 import { FaultRules } from './faults';
 import type { CallObserver } from './orm/call';
-import { Env } from './orm/env';
-import type { Registry } from './orm/registry';
+import { Env, type Registry } from './orm/database';
 import { seedDatabase } from './seed';
 import { SessionStore } from './session';
 import { StatsCounter } from './stats';
@@ -12,6 +11,8 @@ export interface SandboxSettings {
 	db: string;
 	scale: number;
 	sessionIdleSeconds: number;
+	computedFieldCostMs: number;
+	clock: SandboxClock;
 }
 
 /** Everything the routes share: the database, sessions, counters and fault rules. */
@@ -24,16 +25,36 @@ export class SandboxState {
 
 	readonly faults = new FaultRules();
 
+	/** Computing time that the request being executed owes its answer (requests execute one at a time). */
+	private owedComputeMs = 0;
+
 	readonly observer: CallObserver = {
 		onCall: (target) => this.stats.countCall(target),
 		onCommit: (created) => this.stats.countCreates(created),
+		onComputedFieldReads: (count) => {
+			const delayMs = count * this.settings.computedFieldCostMs;
+			this.stats.countComputedFieldReads(count, delayMs);
+			this.owedComputeMs += delayMs;
+		},
 	};
 
 	constructor(
 		readonly settings: SandboxSettings,
 		public url = '',
 	) {
-		this.sessions = new SessionStore(settings.sessionIdleSeconds * 1000);
+		this.sessions = new SessionStore(settings.sessionIdleSeconds * 1000, settings.clock);
+	}
+
+	/** The sandbox's clock as a date. */
+	now(): Date {
+		return new Date(this.settings.clock.now());
+	}
+
+	/** Runs a request's work, and tells how long its answer must wait for the computed fields it read. */
+	measureCompute<T>(work: () => T): { result: T; computeMs: number } {
+		this.owedComputeMs = 0;
+		const result = work();
+		return { result, computeMs: this.owedComputeMs };
 	}
 
 	get db(): string {
@@ -41,11 +62,11 @@ export class SandboxState {
 	}
 
 	reseed(): void {
-		this.registry = seedDatabase({ scale: this.settings.scale, baseUrl: this.url, now: new Date() });
+		this.registry = seedDatabase({ scale: this.settings.scale, baseUrl: this.url, now: this.now() });
 	}
 
 	env(uid: number): Env {
-		return new Env(this.registry, uid);
+		return new Env(this.registry, uid, formatDatetime(this.now()));
 	}
 
 	/** The database must be ours: any other name fails in psycopg2's connect, as on a real server. */
@@ -59,7 +80,7 @@ export class SandboxState {
 		const users = this.registry.get('res.users').records.values();
 		const user = [...users].find((candidate) => candidate.login === login && candidate.active);
 		if (!user || !this.passwordMatches(user.id, password)) return false;
-		user.login_date = formatDatetime(new Date());
+		user.login_date = formatDatetime(this.now());
 		this.stats.logins++;
 		return user.id;
 	}

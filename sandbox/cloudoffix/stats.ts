@@ -8,6 +8,10 @@ export interface SandboxStats {
 	readonly logins: number;
 	/** Records created per model (by committed calls). */
 	readonly creates: Record<string, number>;
+	/** Non-stored computed values that reads computed: records read × such fields in the field list. */
+	readonly computedFieldReads: number;
+	/** How long answers waited for those computations in all: computedFieldReads × computedFieldCostMs. */
+	readonly computedFieldDelayMs: number;
 	readonly total: number;
 	reset(): void;
 }
@@ -20,6 +24,10 @@ export class StatsCounter implements SandboxStats {
 	readonly creates: Record<string, number> = {};
 
 	logins = 0;
+
+	computedFieldReads = 0;
+
+	computedFieldDelayMs = 0;
 
 	total = 0;
 
@@ -36,10 +44,17 @@ export class StatsCounter implements SandboxStats {
 		for (const [model, count] of created) increment(this.creates, model, count);
 	}
 
+	countComputedFieldReads(count: number, delayMs: number): void {
+		this.computedFieldReads += count;
+		this.computedFieldDelayMs += delayMs;
+	}
+
 	reset(): void {
 		// Cleared in place: a test may hold on to `stats.calls`.
 		for (const counters of [this.requests, this.calls, this.creates]) for (const key of Object.keys(counters)) delete counters[key];
 		this.logins = 0;
+		this.computedFieldReads = 0;
+		this.computedFieldDelayMs = 0;
 		this.total = 0;
 	}
 }

@@ -1,7 +1,7 @@
 import { builtinError, keyError, OdooError } from './errors';
 import type { JsonRoute, JsonRouteContext } from './jsonrpc';
 import { callKw, checkMethodName } from './orm/call';
-import { pyTypeName } from './orm/python';
+import { pyTypeName } from './pyrepr';
 import { dispatchRpc } from './rpc-services';
 import { sessionInfo } from './session-info';
 import { CALL_KW, JSONRPC, type Frame } from './traceback';

@@ -1,5 +1,5 @@
 import { builtinError } from './errors';
-import { FloatValue } from './orm/values';
+import { FloatValue } from './orm/read';
 import { pyFloat } from './pyrepr';
 
 /**

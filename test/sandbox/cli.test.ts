@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,30 +8,79 @@ import { buildSync } from 'esbuild';
 import { JSON_HEADERS, post } from './cloudoffix/helpers/http';
 
 /** The start command's sandbox process, bundled as .ci/start bundles it and run as a plain script. */
-test('sandbox/cli.ts starts both sandboxes and logs one line per request', async () => {
-	const outfile = join(mkdtempSync(join(tmpdir(), 'sandbox-cli-')), 'cli.js');
+const outfile = join(mkdtempSync(join(tmpdir(), 'sandbox-cli-')), 'cli.js');
+
+beforeAll(() => {
 	buildSync({ entryPoints: [join(__dirname, '../../sandbox/cli.ts')], bundle: true, platform: 'node', outfile, logLevel: 'silent' });
+});
+
+/** Every CLI a test started: stopped after it even when the test failed waiting for output. */
+const running = new Set<Cli>();
+
+afterEach(async () => {
+	await Promise.all([...running].map(stop));
+});
+
+interface Cli {
+	child: ChildProcessWithoutNullStreams;
+	/** Resolves with the first match of each pattern once the output holds them all; fails if the process ends first. */
+	printed(...patterns: RegExp[]): Promise<RegExpExecArray[]>;
+	exited: Promise<number | null>;
+}
+
+function startCli(env: Record<string, string> = {}): Cli {
 	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test code: runs the CLI as a user would
-	const child = spawn(process.execPath, [outfile], { env: { ...process.env, CLOUDOFFIX_SANDBOX_PORT: '0', CODELAYER_SANDBOX_PORT: '0' } });
+	const child = spawn(process.execPath, [outfile], { env: { ...process.env, CLOUDOFFIX_SANDBOX_PORT: '0', CODELAYER_SANDBOX_PORT: '0', ...env } });
 	let output = '';
+	// 'close', not 'exit': it comes once the output streams have delivered everything.
+	const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	try {
-		const [cloudOffixUrl, codelayerUrl] = await new Promise<[string, string]>((resolve, reject) => {
-			child.stdout.on('data', () => {
-				const cloudOffix = /CloudOffix sandbox: URL (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-				const codelayer = /Codelayer sandbox: API base URL (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-				if (cloudOffix && codelayer) resolve([cloudOffix[1], codelayer[1]]);
-			});
-			child.on('exit', (code) => reject(new Error(`the sandbox CLI exited with ${code}`)));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const printed = (...patterns: RegExp[]) =>
+		new Promise<RegExpExecArray[]>((resolve, reject) => {
+			const check = () => {
+				const matches = patterns.map((pattern) => pattern.exec(output));
+				if (matches.every((match) => match !== null)) resolve(matches as RegExpExecArray[]);
+			};
+			child.stdout.on('data', check);
+			child.stderr.on('data', check);
+			void exited.then((code) => reject(new Error(`the sandbox CLI exited with ${code} before printing ${patterns.join(', ')}; it printed:\n${output}`)));
+			check();
 		});
-		const databases = await post(`${cloudOffixUrl}/web/database/list`, JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }), JSON_HEADERS);
-		expect(JSON.parse(databases.text).result).toEqual(['sandbox.cloudoffix.local']);
-		const login = await post(`${codelayerUrl}/system/auth`, JSON.stringify({ username: 'TEST', password: 'password', imei: '352099001761481', ver: '1.0.0.0' }), JSON_HEADERS);
-		expect(JSON.parse(login.text)).toMatchObject({ e: 200, msg: 'Success' });
-		await new Promise((resolve) => setTimeout(resolve, 50));
-		expect(output).toMatch(/ cloudoffix POST \/web\/database\/list 200 \d+ms$/m);
-		expect(output).toMatch(/ codelayer POST \/system\/auth 200 e=200 \d+ms$/m);
-	} finally {
-		child.kill('SIGTERM');
+	const cli = { child, printed, exited };
+	running.add(cli);
+	void exited.then(() => running.delete(cli));
+	return cli;
+}
+
+async function stop(cli: Cli): Promise<void> {
+	cli.child.kill('SIGTERM');
+	await cli.exited;
+}
+
+test('sandbox/cli.ts starts both sandboxes and logs one line per request', async () => {
+	const cli = startCli();
+	const [cloudOffix, codelayer] = await cli.printed(/CloudOffix sandbox: URL (http:\/\/127\.0\.0\.1:\d+)/, /Codelayer sandbox: API base URL (http:\/\/127\.0\.0\.1:\d+)\//);
+	const databases = await post(`${cloudOffix[1]}/web/database/list`, JSON.stringify({ jsonrpc: '2.0', method: 'call', params: {}, id: 1 }), JSON_HEADERS);
+	expect(JSON.parse(databases.text).result).toEqual(['sandbox.cloudoffix.local']);
+	const login = await post(`${codelayer[1]}/system/auth`, JSON.stringify({ username: 'TEST', password: 'password', imei: '352099001761481', ver: '1.0.0.0' }), JSON_HEADERS);
+	expect(JSON.parse(login.text)).toMatchObject({ e: 200, msg: 'Success' });
+	await cli.printed(/ cloudoffix POST \/web\/database\/list 200 \d+ms$/m, / codelayer POST \/system\/auth 200 e=200 \d+ms$/m);
+});
+
+test('CLOUDOFFIX_COMPUTED_FIELD_COST_MS sets the wait for computed fields; the default is 0.05 ms', async () => {
+	for (const [env, shown] of [
+		[{ CLOUDOFFIX_COMPUTED_FIELD_COST_MS: '0.2' }, '0.2'],
+		[{}, '0.05'],
+	] as const) {
+		const cli = startCli(env);
+		await cli.printed(new RegExp(`CloudOffix sandbox: .*, reads wait ${shown.replace('.', '\\.')} ms per record and computed field$`, 'm'));
+		await stop(cli);
 	}
+});
+
+test('a CLOUDOFFIX_COMPUTED_FIELD_COST_MS that is no number stops the CLI with a message', async () => {
+	const cli = startCli({ CLOUDOFFIX_COMPUTED_FIELD_COST_MS: 'fast' });
+	expect(await cli.exited).toBe(1);
+	await cli.printed(/CLOUDOFFIX_COMPUTED_FIELD_COST_MS must be a number of milliseconds >= 0, not "fast"/);
 });

@@ -1,6 +1,7 @@
-import { always, boolean, char, date, datetime, defineModel, float, integer, many2many, many2one, selection, text } from '../orm/fields';
-import type { Env } from '../orm/env';
+import type { Env } from '../orm/database';
+import { always, boolean, char, date, datetime, defineModel, float, integer, many2many, many2one, monetary, selection, text } from '../orm/fields';
 import { writeRecords } from '../orm/write';
+import { mailThreadFields } from './mail';
 
 /** CRM: leads and opportunities, their pipeline stages and tags. */
 
@@ -62,6 +63,22 @@ export const crmLead = defineModel({
 		char('zip', 'Zip'),
 		many2one('country_id', 'res.country', 'Country'),
 		integer('color', 'Color Index'),
+		// Computed at every read. The sandbox has no meetings, activities or orders linked to leads.
+		many2one('company_currency', 'res.currency', 'Currency', { related: ['company_id', 'currency_id'] }),
+		integer('meeting_count', '# Meetings', { compute: always(0) }),
+		selection(
+			'kanban_state',
+			'Activity State',
+			[
+				['grey', 'No next activity planned'],
+				['red', 'Next activity late'],
+				['green', 'Next activity is planned'],
+			],
+			{ compute: always('grey') },
+		),
+		integer('sale_number', 'Number of Quotations', { compute: always(0) }),
+		monetary('sale_amount_total', 'Sum of Orders', { compute: always(0), currencyField: 'company_currency', help: 'Untaxed Total of Confirmed Orders' }),
+		...mailThreadFields(),
 	],
 	methods: {
 		action_set_won: {

@@ -1,4 +1,4 @@
-import type { ModelDef } from '../orm/schema';
+import type { ModelDef } from '../orm/database';
 import { crmLead, crmLeadTag, crmStage } from './crm';
 import { irConfigParameter, irModel, irModelFields } from './ir';
 import { productProduct } from './product';

@@ -1,5 +1,5 @@
 import { boolean, char, defineModel, integer, many2one, one2many, selection, text } from '../orm/fields';
-import type { FieldType } from '../orm/schema';
+import type { FieldType } from '../orm/database';
 
 /**
  * Technical models: ir.model and ir.model.fields describe the registry (the seed fills them from the model

@@ -1,5 +1,4 @@
-import type { Env } from '../orm/env';
-import { Model } from '../orm/model';
+import { Model, type Env } from '../orm/database';
 import { createRecord } from '../orm/write';
 
 /**

@@ -1,19 +1,19 @@
 import { validationError } from '../errors';
-import type { Env } from '../orm/env';
-import { always, binary, boolean, char, date, defineModel, float, integer, many2many, many2one, one2many, selection, text } from '../orm/fields';
-import type { Rec } from '../orm/schema';
-import { defaultAvatar } from '../seed/avatars';
-
-const partners = (env: Env) => env.registry.get('res.partner').records;
-
-/** The company a contact works for, found by walking up to the first company (Odoo's commercial partner). */
-function commercialPartner(rec: Rec, env: Env): Rec {
-	let current = rec;
-	for (let depth = 0; depth < 10 && !current.is_company && typeof current.parent_id === 'number'; depth++) {
-		current = partners(env).get(current.parent_id) ?? current;
-	}
-	return current;
-}
+import { always, binary, boolean, char, date, defineModel, float, integer, many2many, many2one, monetary, one2many, selection, text } from '../orm/fields';
+import { defaultAvatar } from './avatars';
+import { mailThreadFields } from './mail';
+import {
+	commercialPartner,
+	displayAddress,
+	emailFormatted,
+	opportunityCount,
+	partners,
+	receivable,
+	saleOrderCount,
+	totalInvoiced,
+	tzOffset,
+	userCurrency,
+} from './res-partner-computed';
 
 const ADDRESS_TYPES = [
 	['contact', 'Contact'],
@@ -68,6 +68,7 @@ export const resPartner = defineModel({
 		boolean('is_company', 'Is a Company', { default: always(false) }),
 		selection('company_type', 'Company Type', [['person', 'Individual'], ['company', 'Company']], {
 			compute: (rec) => (rec.is_company ? 'company' : 'person'),
+			inverseWrite: true,
 		}),
 		many2one('company_id', 'res.company', 'Company', { default: always(1) }),
 		integer('color', 'Color Index'),
@@ -79,6 +80,31 @@ export const resPartner = defineModel({
 		one2many('user_ids', 'res.users', 'partner_id', 'Users'),
 		one2many('sale_order_ids', 'sale.order', 'partner_id', 'Sales Order'),
 		one2many('opportunity_ids', 'crm.lead', 'partner_id', 'Opportunities'),
+		// Computed at every read, as in Odoo 11 with base, bus, mail, account, crm and sale installed.
+		many2one('self', 'res.partner', 'Self', { compute: (rec) => rec.id }),
+		char('tz_offset', 'Timezone offset', { compute: tzOffset }),
+		char('contact_address', 'Complete Address', { compute: displayAddress, depends: ['street', 'street2', 'zip', 'city', 'country_id'] }),
+		char('email_formatted', 'Formatted Email', {
+			compute: emailFormatted,
+			depends: ['name', 'email'],
+			help: 'Format email address "Name <email@domain>"',
+		}),
+		integer('bank_account_count', 'Bank', { compute: always(0) }),
+		char('im_status', 'IM Status', { compute: always('offline') }),
+		...mailThreadFields(),
+		many2one('currency_id', 'res.currency', 'Currency', { compute: userCurrency, help: 'Utility field to express amount currency' }),
+		monetary('credit', 'Total Receivable', { compute: receivable, help: 'Total amount this customer owes you.' }),
+		monetary('debit', 'Total Payable', { compute: always(0), help: 'Total amount you have to pay to this vendor.' }),
+		monetary('total_invoiced', 'Total Invoiced', { compute: totalInvoiced }),
+		integer('journal_item_count', 'Journal Items', { compute: always(0) }),
+		integer('contracts_count', 'Contracts', { compute: always(0) }),
+		boolean('has_unreconciled_entries', 'Has Unreconciled Entries', {
+			compute: always(false),
+			help: 'The partner has at least one unreconciled debit and credit since last time the invoices & payments matching was performed.',
+		}),
+		integer('opportunity_count', 'Opportunity', { compute: opportunityCount }),
+		integer('meeting_count', '# Meetings', { compute: always(0) }),
+		integer('sale_order_count', '# of Sales Order', { compute: saleOrderCount }),
 	],
 	displayName(rec, env) {
 		let name = typeof rec.name === 'string' ? rec.name : '';

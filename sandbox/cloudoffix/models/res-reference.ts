@@ -1,6 +1,5 @@
 import { always, boolean, char, defineModel, float, integer, many2many, many2one, one2many, selection } from '../orm/fields';
-import type { Env } from '../orm/env';
-import type { Rec } from '../orm/schema';
+import type { Env, Rec } from '../orm/database';
 
 /** Reference data every contact points at: currencies, countries and contact tags. */
 

@@ -1,5 +1,5 @@
 import { userError, validationError } from '../errors';
-import { Model } from '../orm/model';
+import { Model } from '../orm/database';
 import { always, boolean, char, datetime, defineModel, many2many, many2one, selection, text } from '../orm/fields';
 import { writeRecords } from '../orm/write';
 import { ensurePartner } from './linked-partner';
@@ -16,7 +16,7 @@ export const resUsers = defineModel({
 		char('name', 'Name', { required: true }),
 		char('login', 'Login', { required: true, help: 'Used to log into the system' }),
 		// Never readable: Odoo keeps only a hash; the sandbox keeps passwords outside the records.
-		char('password', 'Password', { compute: () => '' }),
+		char('password', 'Password', { compute: () => '', inverseWrite: true }),
 		many2one('partner_id', 'res.partner', 'Related Partner', { required: true, ondelete: 'restrict' }),
 		many2one('company_id', 'res.company', 'Company', { required: true, default: always(1) }),
 		many2many('company_ids', 'res.company', 'Companies', { default: always([[6, 0, [1]]]) }),

@@ -1,8 +1,8 @@
 import { userError } from '../errors';
-import type { Env } from '../orm/env';
+import type { Env, ModelMethod, Rec } from '../orm/database';
 import { always, char, date, datetime, defineModel, float, integer, many2one, monetary, one2many, selection, text } from '../orm/fields';
-import type { ModelMethod, Rec } from '../orm/schema';
 import { writeRecords } from '../orm/write';
+import { mailThreadFields } from './mail';
 import { nextSequence } from './sequence';
 
 /** Quotations and sales orders. Every line carries one 15% sales tax (the sandbox has no tax model). */
@@ -62,6 +62,10 @@ export const saleOrder = defineModel({
 		selection('invoice_status', 'Invoice Status', [['upselling', 'Upselling Opportunity'], ['invoiced', 'Fully Invoiced'], ['to invoice', 'To Invoice'], ['no', 'Nothing to Invoice']], {
 			default: always('no'),
 		}),
+		// Computed at every read. The sandbox has no invoices.
+		integer('invoice_count', '# of Invoices', { compute: always(0) }),
+		char('access_url', 'Portal Access URL', { compute: (order) => `/my/orders/${order.id}`, help: 'Customer Portal URL' }),
+		...mailThreadFields(),
 	],
 	hooks: {
 		prepareCreate(env, vals) {

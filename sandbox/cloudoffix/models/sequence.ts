@@ -1,4 +1,4 @@
-import type { Env } from '../orm/env';
+import type { Env } from '../orm/database';
 
 /**
  * ir.sequence numbers such as SO001. Like PostgreSQL sequences they are not rolled back, so a failed create

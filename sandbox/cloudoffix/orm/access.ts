@@ -1,6 +1,6 @@
 import { accessError } from '../errors';
 import type { Frame } from '../traceback';
-import type { Model } from './model';
+import type { Model } from './database';
 
 /** Model access rights (Odoo's ir.model.access), with the messages Odoo 11 (as CloudOffix runs it) gives. */
 

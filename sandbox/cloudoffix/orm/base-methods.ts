@@ -1,15 +1,11 @@
 import { builtinError } from '../errors';
 import { checkAccess, hasAccess, type Operation } from './access';
 import { copyRecord } from './copy';
-import { defaultValues } from './defaults';
+import type { Model, ModelMethod } from './database';
 import { fieldsGet } from './fields-get';
-import type { Model } from './model';
-import { nameSearch } from './name-search';
-import { nameGet, readRecords, searchRead } from './read';
+import { nameGet, nameSearch, readRecords, searchRead, searchRecords } from './read';
 import { readGroup } from './read-group';
-import type { ModelMethod } from './schema';
-import { searchRecords } from './search';
-import { toggleActive } from './toggle-active';
+import { defaultValues } from './values';
 import { createRecord, unlinkRecords, writeRecords } from './write';
 
 /** The public methods of Odoo 11's BaseModel, with their Python signatures. */
@@ -102,3 +98,12 @@ export const BASE_METHODS: Readonly<Record<string, ModelMethod>> = {
 	),
 	toggle_active: multi([], (target, ids) => toggleActive(target, ids)),
 };
+
+/** toggle_active(): archives active records and restores archived ones. It returns None, like Odoo 11's. */
+function toggleActive(model: Model, ids: readonly number[]): null {
+	for (const id of ids) {
+		const rec = model.record(id);
+		if (rec && model.hasActiveField()) writeRecords(model, [id], { active: !rec.active });
+	}
+	return null;
+}

@@ -1,5 +1,10 @@
 import { builtinError } from '../errors';
-import type { ParamSpec } from './schema';
+
+/** A Python parameter: its name, and its default when it has one. */
+export interface ParamSpec {
+	name: string;
+	default?: unknown;
+}
 
 /**
  * Binds positional and keyword arguments to a method's parameters the way Python does, with Python 3's TypeError

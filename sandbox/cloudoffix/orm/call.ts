@@ -1,16 +1,14 @@
 import { accessError, builtinError, OdooError } from '../errors';
+import { pyTypeName } from '../pyrepr';
 import { API_MODEL, API_MULTI } from '../traceback';
 import { BASE_METHODS } from './base-methods';
 import { bindArguments } from './bind';
-import type { Env } from './env';
-import { Model } from './model';
-import { pyTypeName } from './python';
-import type { ModelMethod } from './schema';
+import { Model, type Env, type ModelMethod } from './database';
+import type { TransactionObserver } from './journal';
 
-/** What a transport learns from a call: that a method ran, and which records its transaction created. */
-export interface CallObserver {
+/** What a transport learns from a call: that a method ran, and what its transaction reports. */
+export interface CallObserver extends TransactionObserver {
 	onCall(target: string): void;
-	onCommit(created: ReadonlyMap<string, number>): void;
 }
 
 /**
@@ -43,7 +41,7 @@ export function callKw(env: Env, modelName: string, method: string, args: unknow
 		const { ids, rest } = splitIds(spec, positional);
 		const bound = bindArguments(`BaseModel.${method}`, spec.params, rest, keywords);
 		observer.onCall(`${modelName}.${method}`);
-		return env.registry.journal.run(() => spec.run(model, ids, bound), observer.onCommit);
+		return env.registry.journal.run(() => spec.run(model, ids, bound), observer);
 	} catch (error) {
 		throw error instanceof OdooError ? error.withFrames(spec.api === 'model' ? API_MODEL : API_MULTI) : error;
 	}

@@ -1,6 +1,5 @@
 import { builtinError, missingError } from '../errors';
-import type { Model } from './model';
-import type { Rec } from './schema';
+import type { Model, Rec } from './database';
 import { createRecord } from './write';
 
 /**

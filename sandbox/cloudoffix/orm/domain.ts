@@ -1,19 +1,17 @@
 import { builtinError, OdooError } from '../errors';
 import { asTuple, pyRepr, PyTuple } from '../pyrepr';
 import type { Frame } from '../traceback';
-import { compareValues } from './order';
-import { hierarchyIds, toHierarchyIds } from './hierarchy';
-import { nameSearchIds } from './name-search';
-import { Model } from './model';
-import type { FieldDef, Rec } from './schema';
+import { isEmpty, listOf, scalarTest } from './comparison';
+import { Model, type FieldDef, type Rec } from './database';
 
 /**
  * Domain evaluation as odoo/osv/expression.py does it: prefix operators, implicit AND, every term operator, dotted
- * paths through relations, SQL's NULL rules (Odoo 11 writes each leaf as SQL, so an empty value never matches a
- * comparison unless Odoo adds "OR ... IS NULL"). A domain is compiled once into a predicate, then run over a table.
+ * paths through relations, child_of / parent_of, relational fields compared with names (through name_search's
+ * domain), SQL's NULL rules for each leaf (comparison.ts). A domain is compiled once into a predicate, then run over
+ * a table. Paths and names search other models with domains in turn, hence the recursion through filterRecords.
  */
 
-export type Predicate = (rec: Rec) => boolean;
+type Predicate = (rec: Rec) => boolean;
 
 const TERM_OPERATORS = new Set([
 	'=', '!=', '<=', '<', '>', '>=', '=?', '=like', '=ilike', 'like', 'not like', 'ilike', 'not ilike', 'in', 'not in', 'child_of', 'parent_of', '<>',
@@ -37,13 +35,13 @@ export function filterRecords(model: Model, domain: unknown): Rec[] {
 }
 
 /** Odoo adds ('active', '=', True) unless the context turns active_test off or a leaf names `active` itself. */
-export function withActiveTest(model: Model, domain: unknown): unknown {
+function withActiveTest(model: Model, domain: unknown): unknown {
 	if (!model.hasActiveField() || !model.env.activeTest || !Array.isArray(domain)) return domain;
 	if (domain.some((term) => Array.isArray(term) && term[0] === 'active')) return domain;
 	return [asTuple(['active', '=', 1]), ...domain];
 }
 
-export function compileDomain(model: Model, domain: unknown): Predicate {
+function compileDomain(model: Model, domain: unknown): Predicate {
 	const tokens = normalizeDomain(domain);
 	let position = 0;
 	const next = (): Predicate => {
@@ -139,11 +137,45 @@ function compilePath(model: Model, field: FieldDef, rest: string, operator: stri
 	return (rec) => model.relatedIds(rec, field).some((id) => ids.has(id));
 }
 
+/** child_of / parent_of over the target model's parent field (Odoo's _parent_name, parent_id by default). */
 function compileHierarchy(model: Model, field: FieldDef, operator: 'child_of' | 'parent_of', right: unknown): Predicate {
 	const target = field === ID_FIELD ? model : model.comodel(field);
 	const ids = hierarchyIds(target, toHierarchyIds(target, right), operator);
 	if (field === ID_FIELD) return (rec) => ids.has(rec.id);
 	return (rec) => model.relatedIds(rec, field).some((id) => ids.has(id));
+}
+
+/** Odoo's to_ids: an id, a list of ids, or names (each name_search'ed with ilike). */
+function toHierarchyIds(model: Model, right: unknown): number[] {
+	const items = Array.isArray(right) ? right : [right];
+	if (items.length > 0 && items.every((item) => typeof item === 'string')) {
+		return [...nameSearchIds(model, items as string[], 'ilike')];
+	}
+	return items.filter((item): item is number => typeof item === 'number' && item !== 0);
+}
+
+/** The given records and all their descendants (child_of) or ancestors (parent_of). */
+function hierarchyIds(model: Model, ids: number[], operator: 'child_of' | 'parent_of'): Set<number> {
+	const parentName = model.table.def.parentName;
+	const found = new Set(ids);
+	if (!parentName) return found;
+	const pending = [...ids];
+	while (pending.length > 0) {
+		const id = pending.pop() as number;
+		for (const next of relatives(model, parentName, id, operator)) {
+			if (!found.has(next)) {
+				found.add(next);
+				pending.push(next);
+			}
+		}
+	}
+	return found;
+}
+
+function relatives(model: Model, parentName: string, id: number, operator: 'child_of' | 'parent_of'): Iterable<number> {
+	if (operator === 'child_of') return model.table.referrers(parentName, id);
+	const parent = model.record(id)?.[parentName];
+	return typeof parent === 'number' ? [parent] : [];
 }
 
 function isNameValue(right: unknown): right is string | string[] {
@@ -157,6 +189,21 @@ function compileNameMatch(model: Model, field: FieldDef, operator: string, right
 	if (Array.isArray(right) !== (nameOperator === 'in' || nameOperator === 'not in')) nameOperator = listOperators[nameOperator] ?? nameOperator;
 	const ids = nameSearchIds(model.comodel(field), right, nameOperator);
 	return (rec) => model.relatedIds(rec, field).some((id) => ids.has(id));
+}
+
+/** The domain name_search builds for a name: the model's own, or its rec name compared with the operator. */
+export function nameSearchDomain(model: Model, name: unknown, operator: string): unknown[] {
+	const custom = model.table.def.nameSearchDomain;
+	if (custom && typeof name === 'string') return custom(name, operator);
+	return [[model.table.def.recName ?? 'name', operator, name]];
+}
+
+/** Ids whose name matches; a list of names with another operator than in/not in matches any of them. */
+function nameSearchIds(model: Model, name: string | string[], operator: string): Set<number> {
+	const names = Array.isArray(name) && operator !== 'in' && operator !== 'not in' ? name : [name];
+	const ids = new Set<number>();
+	for (const one of names) for (const rec of filterRecords(model, nameSearchDomain(model, one, operator))) ids.add(rec.id);
+	return ids;
 }
 
 function compileX2many(model: Model, field: FieldDef, operator: string, right: unknown): Predicate {
@@ -177,116 +224,3 @@ function compileScalar(model: Model, field: FieldDef, operator: string, right: u
 	return (rec) => test(rec[name]);
 }
 
-type ValueTest = (value: unknown) => boolean;
-
-/** One leaf on one stored value, with SQL NULL semantics (false and null are NULL; booleans treat NULL as false). */
-function scalarTest(field: FieldDef, operator: string, right: unknown): ValueTest {
-	const normalize = normalizerFor(field);
-	const empty = field.type === 'boolean' ? (value: unknown) => !value : isEmpty;
-	if (operator === '=?') return isEmpty(right) ? () => true : scalarTest(field, '=', right);
-	if (operator === 'in' || operator === 'not in') {
-		const items = listOf(right);
-		const values = new Set(items.filter((item) => !isEmpty(item)).map(normalize));
-		const withNull = items.some(isEmpty);
-		const inList = (value: unknown): boolean => (empty(value) ? withNull : values.has(normalize(value)));
-		if (operator === 'in') return inList;
-		return (value) => (empty(value) ? !withNull : !values.has(normalize(value)));
-	}
-	if (field.type === 'boolean' && (operator === '=' || operator === '!=')) {
-		const wanted = Boolean(right) === (operator === '=');
-		return (value) => Boolean(value) === wanted;
-	}
-	if (operator.endsWith('like')) return likeTest(operator, right, empty);
-	if (isEmpty(right)) {
-		if (operator === '=') return empty;
-		if (operator === '!=') return (value) => !empty(value);
-		return () => false;
-	}
-	const target = normalize(right);
-	const compare = comparisonFor(operator);
-	return (value) => !empty(value) && compare(normalize(value), target);
-}
-
-function comparisonFor(operator: string): (a: unknown, b: unknown) => boolean {
-	const order = (a: unknown, b: unknown): number => compareValues(a as string | number, b as string | number);
-	switch (operator) {
-		case '=':
-			return (a, b) => a === b;
-		case '!=':
-			return (a, b) => a !== b;
-		case '<':
-			return (a, b) => order(a, b) < 0;
-		case '>':
-			return (a, b) => order(a, b) > 0;
-		case '<=':
-			return (a, b) => order(a, b) <= 0;
-		default:
-			return (a, b) => order(a, b) >= 0;
-	}
-}
-
-/**
- * like/ilike wrap the value in % (Odoo leaves % and _ in it active); =like/=ilike use it as the pattern. An empty
- * wrapped pattern also matches NULL: Odoo adds "OR field IS NULL" then.
- */
-function likeTest(operator: string, right: unknown, empty: ValueTest): ValueTest {
-	const negative = operator.startsWith('not ');
-	const base = negative ? operator.slice(4) : operator;
-	const wrapped = !base.startsWith('=');
-	const text = right === false || right === null || right === undefined ? '' : String(right);
-	const pattern = likePattern(wrapped ? `%${text}%` : text, base.endsWith('ilike'));
-	const nullMatches = wrapped && text === '';
-	return (value) => {
-		if (empty(value)) return nullMatches;
-		return pattern.test(String(value)) !== negative;
-	};
-}
-
-function likePattern(pattern: string, caseInsensitive: boolean): RegExp {
-	let source = '';
-	for (let index = 0; index < pattern.length; index++) {
-		const char = pattern[index];
-		if (char === '\\' && index + 1 < pattern.length) source += escapeRegExp(pattern[++index]);
-		else if (char === '%') source += '.*';
-		else if (char === '_') source += '.';
-		else source += escapeRegExp(char);
-	}
-	return new RegExp(`^${source}$`, caseInsensitive ? 'is' : 's');
-}
-
-function escapeRegExp(char: string): string {
-	return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Values compared as PostgreSQL would after casting: numbers as numbers, datetimes in one format. */
-function normalizerFor(field: FieldDef): (value: unknown) => unknown {
-	switch (field.type) {
-		case 'integer':
-		case 'float':
-		case 'monetary':
-		case 'many2one':
-		case 'one2many':
-		case 'many2many':
-			return (value) => (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value);
-		case 'datetime':
-			return (value) => (typeof value === 'string' ? normalizeDatetime(value) : value);
-		case 'boolean':
-			return (value) => Boolean(value);
-		default:
-			return (value) => value;
-	}
-}
-
-function normalizeDatetime(value: string): string {
-	const text = value.replace('T', ' ').replace(/(\.\d+)?Z?$/, '');
-	return text.length === 10 ? `${text} 00:00:00` : text;
-}
-
-function isEmpty(value: unknown): boolean {
-	return value === false || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-}
-
-function listOf(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	return isEmpty(value) ? [] : [value];
-}

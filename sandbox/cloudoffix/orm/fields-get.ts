@@ -1,6 +1,5 @@
 import { hasAccess } from './access';
-import type { Model } from './model';
-import type { FieldDef } from './schema';
+import { isStored, type FieldDef, type Model } from './database';
 
 /**
  * fields_get(allfields, attributes): each field's description as Odoo 11's Field.get_description builds it
@@ -20,7 +19,7 @@ export function fieldsGet(model: Model, allfields: unknown, attributes: unknown)
 	return result;
 }
 
-export function describeField(field: FieldDef, modelReadonly = false): Record<string, unknown> {
+function describeField(field: FieldDef, modelReadonly = false): Record<string, unknown> {
 	const stored = isStored(field);
 	const relational = field.relation !== undefined;
 	const attributes: Record<string, unknown> = {
@@ -28,7 +27,7 @@ export function describeField(field: FieldDef, modelReadonly = false): Record<st
 		company_dependent: false,
 		depends: field.depends ?? [],
 		manual: false,
-		readonly: modelReadonly || Boolean(field.readonly || field.compute),
+		readonly: modelReadonly || Boolean(field.readonly || (field.compute && !field.inverseWrite)),
 		required: Boolean(field.required),
 		searchable: true,
 		sortable: stored && field.type !== 'one2many' && field.type !== 'many2many',
@@ -37,6 +36,7 @@ export function describeField(field: FieldDef, modelReadonly = false): Record<st
 	};
 	if (relational) Object.assign(attributes, { context: {}, domain: [], relation: field.relation });
 	if (field.inverse) attributes.relation_field = field.inverse;
+	if (field.related) attributes.related = field.related;
 	if (field.help) attributes.help = field.help;
 	if (field.selection) attributes.selection = field.selection.map(([value, label]) => [value, label]);
 	if (field.currencyField) attributes.currency_field = field.currencyField;
@@ -44,10 +44,4 @@ export function describeField(field: FieldDef, modelReadonly = false): Record<st
 	const ordered: Record<string, unknown> = { type: field.type };
 	for (const key of Object.keys(attributes).sort()) ordered[key] = attributes[key];
 	return ordered;
-}
-
-/** Stored in the database: plain fields, stored computed ones, many2many (a relation table); not one2many. */
-export function isStored(field: FieldDef): boolean {
-	if (field.type === 'one2many') return false;
-	return field.compute ? Boolean(field.store) : true;
 }

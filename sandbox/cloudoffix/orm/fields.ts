@@ -1,5 +1,4 @@
-import { Model } from './model';
-import type { FieldDef, FieldType, ModelDef } from './schema';
+import { Model, type FieldDef, type FieldType, type ModelDef, type Rec } from './database';
 
 /** Short constructors for field declarations, and the fields Odoo adds to every model. */
 
@@ -38,7 +37,7 @@ export function many2many(name: string, relation: string, string: string, extra:
 	return { name, type: 'many2many', string, relation, ...extra };
 }
 
-/** Constant defaults, the common case. */
+/** Constant defaults (the common case) and constant computes. */
 export const always =
 	(value: unknown) =>
 	(): unknown =>
@@ -64,8 +63,24 @@ export function magicFields(model: string, displayNameStored = false): FieldDef[
 	];
 }
 
-/** A model declaration with Odoo's magic fields added in front of its own. */
+/** A model declaration with Odoo's magic fields added in front of its own, and its related fields computed. */
 export function defineModel(def: ModelDef & { displayNameStored?: boolean }): ModelDef {
 	const { displayNameStored, ...model } = def;
-	return { ...model, fields: [...magicFields(def.name, displayNameStored), ...def.fields] };
+	const fields = def.fields.map((field) => (field.related ? { ...field, compute: followPath(def.name, field.related), depends: [field.related.join('.')] } : field));
+	return { ...model, fields: [...magicFields(def.name, displayNameStored), ...fields] };
+}
+
+/** A related field's value: the last field of the path, read on the record the many2ones before it lead to. */
+function followPath(modelName: string, path: readonly string[]): FieldDef['compute'] {
+	return (rec, env) => {
+		let model = new Model(env, env.registry.get(modelName));
+		let current: Rec | undefined = rec;
+		for (const name of path.slice(0, -1)) {
+			const target = model.value(current, name);
+			model = model.comodel(model.field(name) as FieldDef);
+			current = typeof target === 'number' ? model.record(target) : undefined;
+			if (!current) return false;
+		}
+		return model.value(current, path[path.length - 1]);
+	};
 }

@@ -1,13 +1,11 @@
 import { builtinError, userError } from '../errors';
-import type { Model } from './model';
-import type { Rec } from './schema';
+import { compareValues, type SortValue } from './comparison';
+import type { Model, Rec } from './database';
 
 /**
  * Odoo's `order` strings ("write_date desc, id"). Sorting follows PostgreSQL: empty values last when ascending and
  * first when descending, text by collation, a many2one by its comodel's own order (Odoo joins the comodel).
  */
-
-type SortValue = string | number | null;
 
 interface SortKey {
 	key(rec: Rec): SortValue;
@@ -16,10 +14,8 @@ interface SortKey {
 
 const ORDER_SYNTAX = /^(\s*([a-z0-9:_]+|"[a-z0-9:_]+")(\s+(desc|asc))?\s*(,|$))+(?<!,)$/i;
 
-const collator = new Intl.Collator('en');
-
 /** Parsed terms of an order string; the model's _order when none is given. */
-export function parseOrder(model: Model, order: unknown): { field: string; desc: boolean }[] {
+function parseOrder(model: Model, order: unknown): { field: string; desc: boolean }[] {
 	const spec = typeof order === 'string' && order.trim() !== '' ? order : model.table.def.order;
 	if (!ORDER_SYNTAX.test(spec)) {
 		throw userError(
@@ -49,15 +45,6 @@ export function sortRecords(model: Model, recs: Rec[], order: unknown): Rec[] {
 		return a.rec.id - b.rec.id;
 	});
 	return rows.map((row) => row.rec);
-}
-
-/** Compares two sort values; null (empty) sorts after everything, as NULLS LAST. */
-export function compareValues(a: SortValue, b: SortValue): number {
-	if (a === b) return 0;
-	if (a === null) return 1;
-	if (b === null) return -1;
-	if (typeof a === 'number' && typeof b === 'number') return a - b;
-	return collator.compare(String(a), String(b));
 }
 
 const idKey = (rec: Rec): SortValue => rec.id;

@@ -1,13 +1,12 @@
 import { builtinError, keyError } from '../errors';
 import type { Frame } from '../traceback';
 import { checkAccess } from './access';
+import { compareValues } from './comparison';
+import { isStored, type FieldDef, type Model, type Rec } from './database';
 import { dateBucket, GRANULARITIES, type Granularity } from './date-groups';
 import { filterRecords, normalizeDomain } from './domain';
-import { isStored } from './fields-get';
-import type { Model } from './model';
-import { compareValues, sortRecords } from './order';
-import type { FieldDef, Rec } from './schema';
-import { FloatValue } from './values';
+import { sortRecords } from './order';
+import { FloatValue } from './read';
 
 /**
  * read_group(domain, fields, groupby, offset, limit, orderby, lazy) as Odoo 11's _read_group_raw answers it:
@@ -86,7 +85,7 @@ function checkGroupable(spec: GroupSpec, fields: readonly string[]): void {
 	if (!fields.includes(spec.field.name)) {
 		throw assertion("Fields in 'groupby' must appear in the list of fields to read (perhaps it's missing in the list view?)");
 	}
-	if (!isStored(spec.field) || spec.field.type === 'many2many' || spec.field.type === 'binary') {
+	if (!isStored(spec.field) || spec.field.type === 'one2many' || spec.field.type === 'many2many' || spec.field.type === 'binary') {
 		throw assertion(
 			"Fields in 'groupby' must be regular database-persisted fields (no function or related fields), or function fields with store=True",
 		);

@@ -1,11 +1,36 @@
 import { missingError } from '../errors';
 import { checkAccess } from './access';
-import type { Model } from './model';
-import type { Rec } from './schema';
-import { searchRecords } from './search';
-import { readConverter } from './values';
+import { isComputedOnRead, type FieldDef, type Model, type Rec } from './database';
+import { filterRecords, nameSearchDomain } from './domain';
+import { sortRecords } from './order';
 
-/** read, search_read and name_get. */
+/**
+ * The query methods: search (a domain, then the order, offset and limit), name_search, read, search_read and
+ * name_get, and how read() writes each field's value (Odoo 11's convert_to_read).
+ */
+
+interface SearchOptions {
+	offset?: unknown;
+	limit?: unknown;
+	order?: unknown;
+}
+
+/** Odoo's _search: matching records in order, then offset and limit (0, None and False mean no limit). */
+export function searchRecords(model: Model, domain: unknown, options: SearchOptions = {}): Rec[] {
+	const sorted = sortRecords(model, filterRecords(model, domain), options.order);
+	const offset = typeof options.offset === 'number' && options.offset > 0 ? options.offset : 0;
+	const limit = typeof options.limit === 'number' && options.limit > 0 ? options.limit : undefined;
+	if (offset === 0 && limit === undefined) return sorted;
+	return sorted.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+/** Odoo's name_search: ("" with ilike matches everything), in the model's order, as [id, display name] pairs. */
+export function nameSearch(model: Model, name: unknown, args: unknown, operator: unknown, limit: unknown): [number, string][] {
+	const domain = [...(Array.isArray(args) ? args : [])];
+	const op = typeof operator === 'string' ? operator : 'ilike';
+	if (!(name === '' && op === 'ilike')) domain.push(...nameSearchDomain(model, name, op));
+	return searchRecords(model, domain, { limit }).map((rec) => [rec.id, model.displayName(rec)]);
+}
 
 /** read(): ids that no longer exist are skipped and unknown field names dropped, as Odoo 11 does. */
 export function readRecords(model: Model, ids: readonly number[], fields: unknown, load?: unknown): Record<string, unknown>[] {
@@ -26,13 +51,18 @@ export function searchRead(model: Model, domain: unknown, fields: unknown, offse
 	return readRows(model, recs, fields);
 }
 
+/** The rows of read(): every field when none are named. Non-stored computed fields are computed for each record. */
 function readRows(model: Model, recs: readonly Rec[], fields: unknown, load?: unknown): Record<string, unknown>[] {
 	const names = Array.isArray(fields) && fields.length > 0 ? fields : [...model.table.fields.keys()];
 	const converters: [string, (rec: Rec) => unknown][] = [];
+	let computed = 0;
 	for (const name of names) {
 		const field = typeof name === 'string' && name !== 'id' ? model.field(name) : undefined;
-		if (field) converters.push([name as string, readConverter(model, field, load)]);
+		if (!field) continue;
+		converters.push([name as string, readConverter(model, field, load)]);
+		if (isComputedOnRead(field)) computed++;
 	}
+	if (computed > 0 && recs.length > 0) model.env.registry.journal.countComputedFieldReads(recs.length * computed);
 	return recs.map((rec) => {
 		const row: Record<string, unknown> = { id: rec.id };
 		for (const [name, convert] of converters) row[name] = convert(rec);
@@ -48,4 +78,74 @@ export function nameGet(model: Model, ids: readonly number[]): [number, string][
 		if (!rec) throw missingError('Record does not exist or has been deleted.');
 		return [id, model.displayName(rec)];
 	});
+}
+
+/** A float or monetary value as read: JSON writes a number, XML-RPC a <double> even when it is integral. */
+export class FloatValue {
+	constructor(readonly value: number) {}
+
+	toJSON(): number {
+		return this.value;
+	}
+}
+
+/** What read() returns for one field of one record. */
+type ReadConverter = (rec: Rec) => unknown;
+
+function readConverter(model: Model, field: FieldDef, load: unknown): ReadConverter {
+	const name = field.name;
+	const get = field.compute || field.type === 'one2many' ? (rec: Rec) => model.value(rec, name) : (rec: Rec) => rec[name];
+	switch (field.type) {
+		case 'integer':
+			return (rec) => (get(rec) as number) || 0;
+		case 'float':
+		case 'monetary':
+			return (rec) => new FloatValue((get(rec) as number) || 0);
+		case 'boolean':
+			return (rec) => Boolean(get(rec));
+		case 'many2one':
+			return manyToOneReader(model, field, get, load);
+		case 'one2many':
+		case 'many2many':
+			return x2manyReader(model, field);
+		case 'binary':
+			return model.env.context.bin_size ? (rec) => humanSize(get(rec)) : (rec) => get(rec) ?? false;
+		default:
+			return (rec) => get(rec) ?? false;
+	}
+}
+
+/** [id, display name], or the bare id with load='_classic_write'; a dangling reference reads as false. */
+function manyToOneReader(model: Model, field: FieldDef, get: ReadConverter, load: unknown): ReadConverter {
+	const comodel = model.comodel(field);
+	const withName = load !== '_classic_write';
+	return (rec) => {
+		const id = get(rec);
+		const target = typeof id === 'number' ? comodel.record(id) : undefined;
+		if (!target) return false;
+		return withName ? [target.id, comodel.displayName(target)] : target.id;
+	};
+}
+
+/** x2many ids in the comodel's order, without archived records (Odoo reads them through a search). */
+function x2manyReader(model: Model, field: FieldDef): ReadConverter {
+	const comodel = model.comodel(field);
+	return (rec) => {
+		const ids = model.relatedIds(rec, field);
+		const visible = ids.map((id) => comodel.record(id)).filter((target): target is Rec => !!target && !comodel.isHidden(target));
+		return sortRecords(comodel, visible, null).map((target) => target.id);
+	};
+}
+
+/** Binary fields read with bin_size in the context give a human size instead of the data (odoo.tools.human_size). */
+function humanSize(value: unknown): string | false {
+	if (typeof value !== 'string' || value === '') return false;
+	const units = ['bytes', 'Kb', 'Mb', 'Gb', 'Tb'];
+	let size = Math.floor((value.length * 3) / 4);
+	let unit = 0;
+	while (size >= 1024 && unit < units.length - 1) {
+		size /= 1024;
+		unit++;
+	}
+	return `${size.toFixed(2)} ${units[unit]}`;
 }

@@ -1,22 +1,26 @@
-import { builtinError, OdooError } from '../errors';
+import { builtinError, OdooError, validationError } from '../errors';
 import { pyRepr } from '../pyrepr';
-import type { Model } from './model';
-import type { FieldDef, Rec } from './schema';
-import { integrityViolation } from './integrity';
-import { sortRecords } from './order';
+import type { FieldDef, Model, Table } from './database';
 
 /**
- * Values crossing the API, converted as Odoo 11's fields do: incoming values are validated into what is stored
- * (convert_to_cache / convert_to_column), outgoing ones become what read() returns (convert_to_read).
+ * What a create or write stores: defaults for the fields it leaves out, incoming values validated as Odoo 11's
+ * fields convert them (convert_to_cache / convert_to_column), and the integrity errors PostgreSQL raises.
  */
 
-/** A float or monetary value as read: JSON writes a number, XML-RPC a <double> even when it is integral. */
-export class FloatValue {
-	constructor(readonly value: number) {}
-
-	toJSON(): number {
-		return this.value;
+/**
+ * Default values for the fields a create does not set: `default_<field>` from the context first (how clients
+ * preset a type or a parent), then the field's own default.
+ */
+export function defaultValues(model: Model, given: readonly string[]): Record<string, unknown> {
+	const skip = new Set(given);
+	const defaults: Record<string, unknown> = {};
+	for (const field of model.table.fields.values()) {
+		if (skip.has(field.name) || field.compute) continue;
+		const fromContext = model.env.context[`default_${field.name}`];
+		if (fromContext !== undefined) defaults[field.name] = fromContext;
+		else if (field.default) defaults[field.name] = field.default(model.env);
 	}
+	return defaults;
 }
 
 /** The stored value for an incoming scalar (x2many values go through commands, not here). */
@@ -112,63 +116,21 @@ function toReference(model: Model, field: FieldDef, value: unknown): number {
 	return number;
 }
 
-/** What read() returns for one field of one record. */
-export type ReadConverter = (rec: Rec) => unknown;
-
-export function readConverter(model: Model, field: FieldDef, load: unknown): ReadConverter {
-	const name = field.name;
-	const get = field.compute || field.type === 'one2many' ? (rec: Rec) => model.value(rec, name) : (rec: Rec) => rec[name];
-	switch (field.type) {
-		case 'integer':
-			return (rec) => (get(rec) as number) || 0;
-		case 'float':
-		case 'monetary':
-			return (rec) => new FloatValue((get(rec) as number) || 0);
-		case 'boolean':
-			return (rec) => Boolean(get(rec));
-		case 'many2one':
-			return manyToOneReader(model, field, get, load);
-		case 'one2many':
-		case 'many2many':
-			return x2manyReader(model, field);
-		case 'binary':
-			return model.env.context.bin_size ? (rec) => humanSize(get(rec)) : (rec) => get(rec) ?? false;
-		default:
-			return (rec) => get(rec) ?? false;
-	}
-}
-
-/** [id, display name], or the bare id with load='_classic_write'; a dangling reference reads as false. */
-function manyToOneReader(model: Model, field: FieldDef, get: ReadConverter, load: unknown): ReadConverter {
-	const comodel = model.comodel(field);
-	const withName = load !== '_classic_write';
-	return (rec) => {
-		const id = get(rec);
-		const target = typeof id === 'number' ? comodel.record(id) : undefined;
-		if (!target) return false;
-		return withName ? [target.id, comodel.displayName(target)] : target.id;
-	};
-}
-
-/** x2many ids in the comodel's order, without archived records (Odoo reads them through a search). */
-function x2manyReader(model: Model, field: FieldDef): ReadConverter {
-	const comodel = model.comodel(field);
-	return (rec) => {
-		const ids = model.relatedIds(rec, field);
-		const visible = ids.map((id) => comodel.record(id)).filter((target): target is Rec => !!target && !comodel.isHidden(target));
-		return sortRecords(comodel, visible, null).map((target) => target.id);
-	};
-}
-
-/** Binary fields read with bin_size in the context give a human size instead of the data (odoo.tools.human_size). */
-function humanSize(value: unknown): string | false {
-	if (typeof value !== 'string' || value === '') return false;
-	const units = ['bytes', 'Kb', 'Mb', 'Gb', 'Tb'];
-	let size = Math.floor((value.length * 3) / 4);
-	let unit = 0;
-	while (size >= 1024 && unit < units.length - 1) {
-		size /= 1024;
-		unit++;
-	}
-	return `${size.toFixed(2)} ${units[unit]}`;
+/**
+ * A NOT NULL or foreign-key violation. PostgreSQL raises IntegrityError and Odoo 11's service layer
+ * (odoo/service/model.py, check) turns it into this ValidationError, naming the table found last in quotes in
+ * PostgreSQL's message: the record's own table for a missing required value, the referenced or referencing
+ * table for a foreign key. Stock Odoo 11 says no more than this (which field is missing stays unsaid), so
+ * neither does the sandbox.
+ */
+export function integrityViolation(table: Table): OdooError {
+	return validationError(
+		'The operation cannot be completed, probably due to the following:\n' +
+			'- deletion: you may be trying to delete a record while other records still reference it\n' +
+			'- creation/update: a mandatory field is not correctly set\n\n' +
+			`[object with reference: ${table.def.description} - ${table.def.name}]`,
+		[
+			['odoo/service/model.py', 109, 'wrapper', 'raise ValidationError(msg)'],
+		],
+	);
 }

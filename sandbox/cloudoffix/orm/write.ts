@@ -1,15 +1,13 @@
 import { builtinError, missingError, userError } from '../errors';
+import { pyRepr, pyTypeName } from '../pyrepr';
 import { checkAccess, type Operation } from './access';
-import { defaultValues } from './defaults';
-import { integrityViolation } from './integrity';
-import type { Model } from './model';
-import { pyTypeName } from './python';
-import type { FieldDef, Rec } from './schema';
-import type { Table } from './table';
-import { toStored } from './values';
-import { applyX2manyCommands } from './x2many';
+import type { FieldDef, Model, Rec, Table } from './database';
+import { defaultValues, integrityViolation, toStored } from './values';
 
-/** create / write / unlink, with Odoo 11's rules for values, required fields, foreign keys and missing records. */
+/**
+ * create / write / unlink, with Odoo 11's rules for values, required fields, foreign keys and missing records, and
+ * the x2many commands they carry, which create, write and unlink comodel records in turn.
+ */
 
 /** Log-access columns and id: Odoo drops them from incoming values and sets them itself. */
 const MAGIC = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_date']);
@@ -87,7 +85,7 @@ export function unlinkRecords(model: Model, ids: readonly number[]): true {
  * Records that exist, or MissingError. The superuser (admin) gets the message of Odoo's _write (the UPDATE touched
  * fewer rows); other users fail earlier, in the record-rule check, with its shorter message.
  */
-export function existingOrMissing(model: Model, ids: readonly number[]): Rec[] {
+function existingOrMissing(model: Model, ids: readonly number[]): Rec[] {
 	const recs = ids.map((id) => model.record(id));
 	if (recs.every((rec) => rec)) return recs as Rec[];
 	if (model.env.rights !== 'admin') {
@@ -136,6 +134,103 @@ function deleteRecord(model: Model, table: Table, id: number): void {
 		}
 	}
 	table.remove(id);
+}
+
+/**
+ * x2many command tuples on create/write: [0,0,vals] create, [1,id,vals] update, [2,id] delete, [3,id] unlink,
+ * [4,id] link, [5] clear, [6,0,ids] replace. A one2many link is its inverse many2one, so 3/5/6 cut it by emptying
+ * that many2one, or delete the line when the many2one cascades (Odoo 11's One2many.write).
+ */
+function applyX2manyCommands(model: Model, rec: Rec, field: FieldDef, commands: unknown): void {
+	if (!Array.isArray(commands)) {
+		// What users who send "4,564,0" see (convert_to_cache formats the value with %s).
+		throw builtinError('ValueError', `Wrong value for ${model.name}.${field.name}: ${typeof commands === 'string' ? commands : pyRepr(commands)}`);
+	}
+	const links = field.type === 'one2many' ? oneToManyLinks(model, rec, field) : manyToManyLinks(model, rec, field);
+	for (const command of commands) {
+		if (typeof command === 'number') {
+			// A bare id is taken as a link, as Odoo's cache conversion does.
+			links.link(command);
+			continue;
+		}
+		if (!Array.isArray(command)) throw builtinError('ValueError', `Wrong value for ${model.name}.${field.name}: ${pyRepr(commands)}`);
+		runCommand(model.comodel(field), links, command);
+	}
+}
+
+interface Links {
+	current(): number[];
+	link(id: number): void;
+	cut(id: number): void;
+	/** The inverse many2one a created line must point back with (one2many only). */
+	inverseValues(): Record<string, unknown>;
+}
+
+function runCommand(comodel: Model, links: Links, command: unknown[]): void {
+	const [code, id, payload] = command;
+	switch (code) {
+		case 0:
+			links.link(createRecord(comodel, { ...asDict(payload), ...links.inverseValues() }));
+			return;
+		case 1:
+			writeRecords(comodel, [id as number], payload);
+			return;
+		case 2:
+			unlinkRecords(comodel, [id as number]);
+			return;
+		case 3:
+			links.cut(id as number);
+			return;
+		case 4:
+			links.link(id as number);
+			return;
+		case 5:
+			for (const linked of links.current()) links.cut(linked);
+			return;
+		case 6: {
+			const wanted = new Set(Array.isArray(payload) ? (payload as number[]) : []);
+			for (const linked of links.current()) if (!wanted.has(linked)) links.cut(linked);
+			for (const target of wanted) links.link(target);
+			return;
+		}
+		default:
+			throw builtinError('ValueError', `Unknown x2many command ${pyRepr(command)}`);
+	}
+}
+
+function asDict(value: unknown): Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function oneToManyLinks(model: Model, rec: Rec, field: FieldDef): Links {
+	const comodel = model.comodel(field);
+	const inverse = field.inverse as string;
+	const inverseField = comodel.field(inverse) as FieldDef;
+	return {
+		current: () => [...comodel.table.referrers(inverse, rec.id)],
+		link: (id) => writeRecords(comodel, [id], { [inverse]: rec.id }),
+		cut: (id) => {
+			if (inverseField.ondelete === 'cascade') unlinkRecords(comodel, [id]);
+			else writeRecords(comodel, [id], { [inverse]: false });
+		},
+		inverseValues: () => ({ [inverse]: rec.id }),
+	};
+}
+
+function manyToManyLinks(model: Model, rec: Rec, field: FieldDef): Links {
+	const comodel = model.comodel(field);
+	const ids = (): number[] => rec[field.name] as number[];
+	return {
+		current: () => [...ids()],
+		link: (id) => {
+			if (ids().includes(id)) return;
+			// The relation table's foreign key: linking a missing record fails like it.
+			if (!comodel.record(id)) throw integrityViolation(comodel.table);
+			model.table.set(rec, field.name, [...ids(), id]);
+		},
+		cut: (id) => model.table.set(rec, field.name, ids().filter((linked) => linked !== id)),
+		inverseValues: () => ({}),
+	};
 }
 
 function isDict(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,6 @@
 import { addDays, formatDate, formatDatetime } from '../dates';
 import { MODELS } from '../models';
-import { Env } from '../orm/env';
-import { Model } from '../orm/model';
-import { Registry } from '../orm/registry';
+import { Env, Model, Registry } from '../orm/database';
 import { createRecord } from '../orm/write';
 import {
 	COMPANIES,
@@ -60,7 +58,7 @@ class Seeder {
 	) {}
 
 	env(daysAgo = 0): Env {
-		return new Env(this.registry, ADMIN_UID, {}, formatDatetime(addDays(this.now, -daysAgo)), true);
+		return new Env(this.registry, ADMIN_UID, formatDatetime(addDays(this.now, -daysAgo)), {}, true);
 	}
 
 	create(model: string, vals: Record<string, unknown>, daysAgo = 0): number {

@@ -1,8 +1,5 @@
 import { pyRepr, PyTuple } from '../pyrepr';
-import type { Env } from '../orm/env';
-import { isStored } from '../orm/fields-get';
-import { Model } from '../orm/model';
-import type { ModelDef } from '../orm/schema';
+import { isStored, Model, type Env, type ModelDef } from '../orm/database';
 import { createRecord } from '../orm/write';
 
 /** Fills ir.model and ir.model.fields from the model declarations, as Odoo's registry setup does. */
@@ -22,7 +19,7 @@ export function reflectModels(env: Env, models: readonly { def: ModelDef; module
 				relation: field.relation ?? false,
 				relation_field: field.inverse ?? false,
 				required: Boolean(field.required),
-				readonly: Boolean(field.readonly || field.compute),
+				readonly: Boolean(field.readonly || (field.compute && !field.inverseWrite)),
 				index: field.name === 'id',
 				store: isStored(field),
 				translate: false,

@@ -20,9 +20,12 @@ type Partner = {
 
 let partners: Partner[];
 let countryCodes: Map<number, string>;
+/** A partner whose name and email differ from seeded ones only in case: like / not ilike must tell them apart. */
+let shouting: number;
 
 beforeEach(async () => {
 	admin = await loggedIn(sandbox());
+	shouting = (await admin.callKw('res.partner', 'create', [{ name: 'AGROLAIT SUPPLY', email: 'INFO@AGROLAIT-SUPPLY.EXAMPLE.NET' }])) as number;
 	partners = (await admin.callKw('res.partner', 'search_read', [[]], {
 		fields: ['name', 'email', 'active', 'is_company', 'parent_id', 'country_id', 'category_id', 'credit_limit', 'date', 'create_date'],
 		context: { active_test: false },
@@ -53,9 +56,7 @@ describe('term operators', () => {
 		['<= and > on dates', [['date', '<=', '2026-06-01'], ['date', '>', '2025-06-01']], (p) => p.date !== false && p.date <= '2026-06-01' && p.date > '2025-06-01'],
 		['=? with false matches all', [['name', '=?', false]], () => true],
 		['=? with a value is =', [['name', '=?', 'Agrolait']], (p) => p.name === 'Agrolait'],
-		['like is case-sensitive', [['name', 'like', 'Agro']], (p) => text(p.name).includes('Agro')],
 		['ilike ignores case', [['name', 'ilike', 'agro']], (p) => text(p.name).toLowerCase().includes('agro')],
-		['not ilike', [['email', 'not ilike', 'example.com']], (p) => p.email !== false && !p.email.toLowerCase().includes('example.com')],
 		['not like', [['name', 'not like', 'a']], (p) => p.name !== false && !p.name.includes('a')],
 		['=like is a pattern', [['name', '=like', 'A%']], (p) => text(p.name).startsWith('A')],
 		['=ilike is a pattern', [['email', '=ilike', 'INFO@%']], (p) => text(p.email).toLowerCase().startsWith('info@')],
@@ -77,6 +78,28 @@ describe('term operators', () => {
 		['datetime compared with a bare date', [['create_date', '>=', '2026-01-01']], (p) => p.create_date !== false && p.create_date >= '2026-01-01 00:00:00'],
 	])('%s', async (_name, domain, keep) => {
 		expect(await search(domain)).toEqual(expected(keep));
+	});
+});
+
+describe('like and not ilike', () => {
+	const byName = (name: string) => (partners.find((p) => p.name === name) as Partner).id;
+
+	test('like is case-sensitive: "Agro" finds Agrolait, not AGROLAIT SUPPLY (which ilike finds)', async () => {
+		const found = await search([['name', 'like', 'Agro']]);
+		expect(found).toContain(byName('Agrolait'));
+		expect(found).not.toContain(shouting);
+		expect(found).toEqual(expected((p) => text(p.name).includes('Agro')));
+		expect(await search([['name', 'ilike', 'agro']])).toEqual(expect.arrayContaining([byName('Agrolait'), shouting]));
+	});
+
+	test('not ilike keeps the other emails and leaves out the text in any case, and the empty ones', async () => {
+		const withoutEmail = (await admin.callKw('res.partner', 'create', [{ name: 'No Email' }])) as number;
+		const found = await search([['email', 'not ilike', 'info@']]);
+		expect(found).toContain(byName('Edward Foster'));
+		expect(found).not.toContain(byName('Agrolait'));
+		expect(found).not.toContain(shouting);
+		expect(found).not.toContain(withoutEmail);
+		expect(found).toEqual(expected((p) => p.email !== false && !p.email.toLowerCase().includes('info@')));
 	});
 });
 

@@ -1,4 +1,5 @@
 import { startCloudOffixSandbox } from '../../../sandbox/cloudoffix';
+import { ManualClock } from './helpers/clock';
 import { cookieSid, header, JSON_HEADERS, post } from './helpers/http';
 import { JsonRpcClient, type Envelope } from './helpers/json-client';
 import { loggedIn, useSandbox } from './helpers/sandbox';
@@ -128,15 +129,30 @@ describe('session lifetime', () => {
 	});
 
 	test('sessions idle for longer than sessionIdleSeconds expire; used ones stay', async () => {
-		const short = await startCloudOffixSandbox({ sessionIdleSeconds: 0.3 });
+		const clock = new ManualClock();
+		const short = await startCloudOffixSandbox({ sessionIdleSeconds: 300, clock });
 		try {
 			const idle = await loggedIn(short);
 			const busy = await loggedIn(short);
 			for (let step = 0; step < 3; step++) {
-				await new Promise((resolve) => setTimeout(resolve, 150));
+				clock.advance(150_000);
 				expect(typeof (await busy.call('/web/dataset/call_kw', SEARCH))).toBe('number');
 			}
 			expect((await idle.envelope('/web/dataset/call_kw', SEARCH)).error?.code).toBe(100);
+		} finally {
+			await short.close();
+		}
+	});
+
+	test('a session idle for exactly sessionIdleSeconds is still valid; a millisecond more and it is gone', async () => {
+		const clock = new ManualClock();
+		const short = await startCloudOffixSandbox({ sessionIdleSeconds: 300, clock });
+		try {
+			const client = await loggedIn(short);
+			clock.advance(300_000);
+			expect(typeof (await client.call('/web/dataset/call_kw', SEARCH))).toBe('number');
+			clock.advance(300_001);
+			expect((await client.envelope('/web/dataset/call_kw', SEARCH)).error?.code).toBe(100);
 		} finally {
 			await short.close();
 		}
