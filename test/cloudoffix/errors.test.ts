@@ -37,6 +37,14 @@ describe('CloudOffix errors, as Odoo sends them', () => {
 		expect(error.message).toBe(message);
 	});
 
+	it('answers the Custom API Call resource the editor adds with what to use instead', async () => {
+		const custom = packageNode('cloudOffix', { resource: '__CUSTOM_API_CALL__' }, { cloudOffixApi: 'co-1' });
+		const result = await cloudOffixHarness(sandbox()).run(afterItems([{}], custom));
+		expect(result.error?.message).toBe('The resource "__CUSTOM_API_CALL__" is not one of the CloudOffix node\'s');
+		expect((result.error as unknown as { description: string }).description).toContain('Method → Call');
+		expect(sandbox().stats.total).toBe(0);
+	});
+
 	it('refuses a private method name before sending anything (Odoo would refuse it too)', async () => {
 		const result = await cloudOffixHarness(sandbox()).run(afterItems([{}], call('res.partner', '_private', [[]])));
 		expect(result.error?.message).toContain('Item 0: "_private" is not a public method name');

@@ -29,6 +29,13 @@ describe('CloudOffix editor lists', () => {
 		expect(all.find((option) => option.value === 'partner_id')).toEqual({ name: 'Customer (partner_id)', value: 'partner_id', description: 'many2one, res.partner' });
 		expect(all.map((o) => o.value)).toEqual(expect.arrayContaining(['create_date', 'date_open']));
 	});
+
+	it('lists only the stored numeric fields for Aggregate to total', async () => {
+		const numeric = (await loadOptions.getNumericFieldNames.call(editing('crm.lead'))).map((option) => option.value);
+		expect(numeric).toEqual(expect.arrayContaining(['planned_revenue', 'probability', 'color']));
+		// Text, relations and counts Odoo computes on every read cannot be totalled by read_group.
+		for (const other of ['name', 'partner_id', 'meeting_count']) expect(numeric).not.toContain(other);
+	});
 });
 
 describe('CloudOffix resource mapper', () => {
@@ -49,9 +56,21 @@ describe('CloudOffix resource mapper', () => {
 		expect(fields.filter((field) => field.required).map((field) => field.id)).toEqual(['name']);
 	});
 
+	it("starts a Create's fields at Odoo's defaults, except dates and empty values", async () => {
+		const { fields } = await resourceMapping.getMappingColumns.call(editing('crm.lead'));
+		const defaultOf = (id: string) => fields.find((field) => field.id === id)?.defaultValue;
+		expect(defaultOf('active')).toBe(true);
+		expect(defaultOf('probability')).toBe(10);
+		expect(defaultOf('type')).toBe('lead');
+		// A many2one default (the current user, uid 2) as the text the field takes.
+		expect(defaultOf('user_id')).toBe('2');
+		for (const none of ['name', 'partner_id', 'date_deadline', 'tag_ids']) expect(defaultOf(none)).toBeUndefined();
+	});
+
 	it('marks no field required when updating', async () => {
 		const { fields } = await resourceMapping.getMappingColumns.call(editing('crm.lead', 'update'));
 		expect(fields.find((field) => field.id === 'name')).toMatchObject({ required: false, removed: true });
+		expect(fields.filter((field) => field.defaultValue !== undefined)).toEqual([]);
 		expect(sandbox().stats.calls['crm.lead.default_get'] ?? 0).toBe(0);
 	});
 

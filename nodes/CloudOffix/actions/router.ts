@@ -13,11 +13,16 @@ type Operations = Record<string, { execute: (run: OperationRun) => Promise<INode
 
 /** Reads resource, operation and the connection options once, and hands every item to the operation. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as keyof typeof RESOURCES;
+	const resource = this.getNodeParameter('resource', 0) as string;
+	// n8n's editor offers a "Custom API Call" resource on nodes whose credential HTTP Request can use.
+	if (!Object.hasOwn(RESOURCES, resource)) {
+		throw new NodeOperationError(this.getNode(), `The resource "${resource}" is not one of the CloudOffix node's`, {
+			description: 'For a call the operations do not offer, use Method → Call (any method of any model), or the HTTP Request node with the CloudOffix API credential',
+		});
+	}
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const connection = this.getNodeParameter('connection', 0, {}) as { wireFormat?: WireFormat; concurrency?: number };
-	const operations = RESOURCES[resource] as Operations | undefined;
-	const selected = operations?.[operation];
+	const selected = (RESOURCES[resource as keyof typeof RESOURCES] as Operations)[operation];
 	if (!selected) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	const itemCount = this.getInputData().length;
 	const parallel = Math.max(1, Math.floor(connection.concurrency ?? 4));

@@ -22,18 +22,24 @@ const EDITOR_TYPES: Record<string, FieldType> = {
 	selection: 'options',
 };
 
-/**
- * Fields that Odoo requires and fills in by itself when left out (a sequence number, today's date, the
- * user's company): `default_get` tells which, so only the truly required ones are marked in the editor.
- */
-async function requiredWithoutDefault(context: ILoadOptionsFunctions, model: string, fields: Array<[string, OdooField]>): Promise<Set<string>> {
-	const required = fields.filter(([, field]) => field.required).map(([name]) => name);
-	if (required.length === 0) return new Set();
-	const defaults = (await cloudOffixClient(context).execute({ model, method: 'default_get', args: [required] })) as Record<string, unknown>;
-	return new Set(required.filter((name) => !Object.hasOwn(defaults, name)));
+/** What Odoo would fill in for each field a Create leaves out (a sequence, the user's company, true for active). */
+async function defaultsOf(context: ILoadOptionsFunctions, model: string, names: string[]): Promise<Record<string, unknown>> {
+	return (await cloudOffixClient(context).execute({ model, method: 'default_get', args: [names] })) as Record<string, unknown>;
 }
 
-function mapperField(name: string, field: OdooField, required: boolean): ResourceMapperField {
+/**
+ * The value a Create's field starts with once added: Odoo's default where the editor can show it. Dates
+ * are left out (a default of "today" saved into the workflow would stay that day), and so are empty
+ * values and lists; a many2one default (an id) is shown as the text the field takes.
+ */
+function editorDefault(field: OdooField, value: unknown): ResourceMapperField['defaultValue'] {
+	if (field.type === 'date' || field.type === 'datetime') return undefined;
+	if (typeof value === 'boolean') return field.type === 'boolean' ? value : undefined;
+	if (typeof value === 'number') return EDITOR_TYPES[field.type] === 'number' ? value : String(value);
+	return typeof value === 'string' ? value : undefined;
+}
+
+function mapperField(name: string, field: OdooField, required: boolean, defaultValue: ResourceMapperField['defaultValue']): ResourceMapperField {
 	const type = EDITOR_TYPES[field.type] ?? 'string';
 	return {
 		id: name,
@@ -46,13 +52,15 @@ function mapperField(name: string, field: OdooField, required: boolean): Resourc
 		defaultMatch: false,
 		canBeUsedToMatch: canIdentifyRecord(field),
 		...(type === 'options' ? { options: (field.selection ?? []).map(([value, label]) => ({ name: label, value })) } : {}),
+		...(defaultValue === undefined ? {} : { defaultValue }),
 	};
 }
 
 export const resourceMapping = {
 	/**
 	 * The writable fields of the chosen model for the resource mapper of Create, Update and Create or
-	 * Update; read-only fields are left out. Only Create marks fields required.
+	 * Update; read-only fields are left out. Only Create marks fields required and starts them at Odoo's
+	 * defaults.
 	 */
 	async getMappingColumns(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 		const model = modelParameter(this);
@@ -60,7 +68,15 @@ export const resourceMapping = {
 		if (writable.length === 0) {
 			return { fields: [], emptyFieldsNotice: model === '' ? 'Choose a model first' : `This user may not write any field of ${model}` };
 		}
-		const required = this.getNodeParameter('operation', 'create') === 'create' ? await requiredWithoutDefault(this, model, writable) : new Set<string>();
-		return { fields: writable.map(([name, field]) => mapperField(name, field, required.has(name))) };
+		if (this.getNodeParameter('operation', 'create') !== 'create') {
+			return { fields: writable.map(([name, field]) => mapperField(name, field, false, undefined)) };
+		}
+		// Required fields Odoo fills in by itself when left out are not marked required.
+		const defaults = await defaultsOf(this, model, writable.map(([name]) => name));
+		return {
+			fields: writable.map(([name, field]) =>
+				mapperField(name, field, field.required === true && !Object.hasOwn(defaults, name), editorDefault(field, defaults[name])),
+			),
+		};
 	},
 };

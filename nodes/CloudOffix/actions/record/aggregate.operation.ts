@@ -9,6 +9,7 @@ const aggregatesProperty = modelFieldsProperty(
 	'Aggregated Field Names or IDs',
 	'aggregates',
 	"Numeric fields to total in each group (with the field's own aggregate, usually sum).",
+	{ typeOptions: { loadOptionsMethod: 'getNumericFieldNames', loadOptionsDependsOn: ['model.value'] } },
 );
 
 const properties: INodeProperties[] = [
