@@ -32,6 +32,15 @@ describe('CloudOffix reads without a field list', () => {
 	});
 });
 
+describe('CloudOffix record locator', () => {
+	it('reads the record ID from a pasted web-client address (By URL)', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const recordId = { __rl: true, mode: 'url', value: 'https://mycompany.cloudoffix.com/web#id=3&model=res.partner&view_type=form' };
+		const result = await harness.run(afterItems([{}], cloudOffix({ operation: 'get', recordId, options: { fields: ['name'] } })));
+		expect(result.json('CloudOffix')).toEqual([{ id: 3, name: expect.any(String) }]);
+	});
+});
+
 describe('CloudOffix Simplify', () => {
 	it('splits many2one values the same way in Get, Get Many, Aggregate and Method Call', async () => {
 		const harness = cloudOffixHarness(sandbox());

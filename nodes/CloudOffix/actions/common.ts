@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { ItemResult } from '../../shared/executeItems';
 
 import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
-import { fieldsOption } from './common.descriptions';
+import { fieldsOption, recordIdLocator } from './common.descriptions';
 import { odooOperator } from './operators';
 import { ParameterError } from '../../shared/parameterError';
 import { isReadByDefault } from '../helpers/fieldKinds';
 import { simplifyRecord } from '../helpers/simplify';
-import { parseJsonObject } from '../helpers/values';
+import { parseJsonObject, parseRecordId } from '../helpers/values';
 import type { CloudOffixClient, OdooField } from '../transport';
 
 /** What an operation gets: the n8n context, the run's client, and `each` to run its items through. */
@@ -26,6 +26,14 @@ export function modelOf(context: IExecuteFunctions, itemIndex: number): string {
 	const model = String(context.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!MODEL_NAME.test(model)) throw new ParameterError(`"${model}" is not a model name like res.partner`, 'Model');
 	return model;
+}
+
+/**
+ * The record the Record locator names. Read without n8n's extractValue, which would drop the mode: the
+ * "By URL" mode's value is a web-client link whose id= parameter is the ID (helpers/values.ts).
+ */
+export function recordIdOf(context: IExecuteFunctions, itemIndex: number): number {
+	return parseRecordId(context.getNodeParameter('recordId', itemIndex, ''), recordIdLocator.displayName);
 }
 
 /** The Odoo call context from the operation's options (language, timezone, archived records, company). */

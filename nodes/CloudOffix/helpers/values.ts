@@ -100,12 +100,13 @@ export function parseJsonArray(input: unknown, field: string): unknown[] {
 }
 
 /**
- * The id text inside an n8n resource-locator value ({ __rl, mode, value }); anything else as it is. The
- * record locator's "By URL" mode holds a web-client link such as
- * https://x.cloudoffix.com/web#id=12&model=res.partner, whose record id is its `id=` parameter.
+ * The id text inside an n8n resource-locator value ({ __rl: true, mode, value }; workflows built in code
+ * often leave out __rl, so a mode and a value are enough); anything else as it is. The record locator's
+ * "By URL" mode holds a web-client link such as https://x.cloudoffix.com/web#id=12&model=res.partner,
+ * whose record id is its `id=` parameter.
  */
 function unwrapLocator(value: unknown): unknown {
-	if (!isPlainObject(value) || value.__rl !== true) return value;
+	if (!isPlainObject(value) || typeof value.mode !== 'string' || !('value' in value)) return value;
 	if (value.mode !== 'url' || typeof value.value !== 'string') return value.value;
 	return /[#?&]id=(\d+)/.exec(value.value)?.[1] ?? value.value;
 }

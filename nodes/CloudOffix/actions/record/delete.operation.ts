@@ -3,8 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { LookupError } from '../../../shared/parameterError';
-import { parseRecordId } from '../../helpers/values';
-import { callContextOf, modelOf, type OperationRun } from '../common';
+import { callContextOf, modelOf, recordIdOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { existingIds, missingRecordOption } from './missingRecords';
 
@@ -28,7 +27,7 @@ function targetOf(run: OperationRun, itemIndex: number): Target {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		model: modelOf(context, itemIndex),
-		id: parseRecordId(context.getNodeParameter('recordId', itemIndex, '', { extractValue: true }), 'Record'),
+		id: recordIdOf(context, itemIndex),
 		errorOnMissing: options.errorOnMissing !== false,
 	};
 }
@@ -49,7 +48,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	return await run.each(async (i) => {
 		const { model, id, errorOnMissing } = plannedValue(planned[i]);
 		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
-			throw new LookupError(`${model} has no record with ID ${id}: nothing was deleted`, 'Record');
+			throw new LookupError(`${model} has no record with ID ${id}: nothing was deleted`, recordIdLocator.displayName);
 		}
 		await client.execute({ model, method: 'unlink', args: [[id]], kwargs: { context: callContextOf(context, i) } }, i);
 		return { id, deleted: true };

@@ -3,8 +3,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { LookupError } from '../../../shared/parameterError';
-import { parseRecordId } from '../../helpers/values';
-import { callContextOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
+import { callContextOf, modelOf, recordIdOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
 import { contextOptions, fieldsOption, includeComputedOption, modelLocator, optionsCollection, recordIdLocator, simplifyOption } from '../common.descriptions';
 import { BatchedReader } from './batchedRead';
 import { missingRecordOption } from './missingRecords';
@@ -29,7 +28,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const reader = new BatchedReader(client);
 	const plan = async (i: number): Promise<PlannedRead> => {
 		const model = modelOf(context, i);
-		const id = parseRecordId(context.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record');
+		const id = recordIdOf(context, i);
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		const fields = await readFieldsOf(client, model, options, i);
 		return { model, id, key: reader.plan(model, id, fields, callContextOf(context, i)), errorOnMissing: options.errorOnMissing !== false };
@@ -43,7 +42,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		// Odoo 11 leaves a missing id out of a read's answer instead of failing.
 		if (!record) {
 			if (!errorOnMissing) return undefined;
-			throw new LookupError(`${model} has no record with ID ${id} (or this user may not read it)`, 'Record');
+			throw new LookupError(`${model} has no record with ID ${id} (or this user may not read it)`, recordIdLocator.displayName);
 		}
 		return await recordsOut(run, model, [record], i);
 	});

@@ -1,8 +1,7 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { parseRecordId } from '../../helpers/values';
-import { callContextOf, modelOf, type OperationRun } from '../common';
+import { callContextOf, modelOf, recordIdOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
@@ -20,7 +19,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
-		const id = parseRecordId(context.getNodeParameter('recordId', i, '', { extractValue: true }), 'Record');
+		const id = recordIdOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
 		await client.execute({ model, method: 'write', args: [[id], values], kwargs: { context: callContextOf(context, i) } }, i);
 		return { id, updated: true };
