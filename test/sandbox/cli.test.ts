@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { buildSync } from 'esbuild';
 
@@ -13,6 +13,8 @@ const outfile = join(mkdtempSync(join(tmpdir(), 'sandbox-cli-')), 'cli.js');
 beforeAll(() => {
 	buildSync({ entryPoints: [join(__dirname, '../../sandbox/cli.ts')], bundle: true, platform: 'node', outfile, logLevel: 'silent' });
 });
+
+afterAll(() => rmSync(dirname(outfile), { recursive: true, force: true }));
 
 /** Every CLI a test started: stopped after it even when the test failed waiting for output. */
 const running = new Set<Cli>();
