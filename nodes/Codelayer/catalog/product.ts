@@ -1,0 +1,47 @@
+import type { Endpoint } from './types';
+
+/** Product: what Codelayer documents, then what its menu names without a page (published: false). */
+export const productEndpoints: Endpoint[] = [
+	{
+		resource: 'product',
+		operation: 'getMany',
+		displayName: 'Get Many',
+		action: 'Get the products loaded for the route',
+		description: 'Lists the products loaded on the vehicle (from the gatepass-out) with HSN, tax %, quantity and rate.',
+		path: 'sales/route_products',
+		server: 'api',
+		sendsKey: true,
+		published: true,
+		request: [],
+		listField: 'products',
+		response: ['itemcode', 'itemname', 'hsncode', 'taxpercentage', 'qty', 'rate', 'returnperc', 'validateReturnPercInRouteSales'],
+	},
+	{
+		resource: 'product',
+		operation: 'getReturnable',
+		displayName: 'Get Returnable',
+		action: 'Get the products that can be returned',
+		description: 'Lists products (from the product master) that may be taken back as returns.',
+		path: 'sales/route_products_return',
+		server: 'api',
+		sendsKey: true,
+		published: true,
+		request: [],
+		listField: 'products',
+		response: ['itemcode', 'itemname', 'hsncode', 'taxpercentage'],
+	},
+	{
+		resource: 'product',
+		operation: 'getSummary',
+		displayName: 'Get Summary',
+		action: 'Get the product summary of the day',
+		description: 'Per-item stock summary for the trip: loaded quantity, sold, returned and balance.',
+		path: 'sales/route_productsummary',
+		server: 'api',
+		sendsKey: true,
+		published: true,
+		request: [],
+		listField: 'details',
+		response: ['itemcode', 'itemname', 'qty', 'sales', 'retrn', 'bal'],
+	},
+];
