@@ -100,6 +100,7 @@ export const deviceEndpoints: Endpoint[] = [
 		published: true,
 		request: [
 			{ name: 'username', type: 'string', min: 1, max: 64, mandatory: true, sample: 'TEST', description: 'Login user name.' },
+			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- a catalog field, not a node parameter
 			{ name: 'password', type: 'string', min: 1, max: 64, mandatory: true, sample: 'password', description: 'Login password.' },
 			{
 				name: 'imei',
@@ -181,6 +182,7 @@ export const deviceEndpoints: Endpoint[] = [
 		published: false,
 		request: [
 			{ name: 'deviceid', type: 'string', mandatory: false, description: 'Device identifier, as Notification Details takes it.' },
+			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- a catalog field, not a node parameter
 			{ name: 'fcmToken', type: 'string', mandatory: false, description: 'The push-notification (Firebase) token of the device.' },
 		],
 		response: ['status'],

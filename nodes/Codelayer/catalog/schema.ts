@@ -28,7 +28,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A number or numeric text, in range, as text. */
-function numberSchema(field: CatalogField): z.ZodType<string> {
+function numberSchema(field: CatalogField): z.ZodType<string, z.ZodTypeDef, unknown> {
 	const integer = field.type === 'integer';
 	const expected = `${integer ? 'a whole number' : 'a number'}${bounds(field)}`;
 	return z.union([z.number(), z.string()]).transform((value, context) => {
@@ -45,7 +45,7 @@ function numberSchema(field: CatalogField): z.ZodType<string> {
 }
 
 /** Text of the documented length (a single character for Character), in its format when it has one. */
-function textSchema(field: CatalogField): z.ZodType<string> {
+function textSchema(field: CatalogField): z.ZodType<string, z.ZodTypeDef, unknown> {
 	const min = field.type === 'character' ? 1 : field.min;
 	const max = field.type === 'character' ? 1 : field.max;
 	const format = field.format ? FORMATS[field.format] : undefined;
@@ -66,7 +66,7 @@ function textSchema(field: CatalogField): z.ZodType<string> {
 	});
 }
 
-function rowsSchema(field: CatalogField): z.ZodType<Array<Record<string, unknown>>> {
+function rowsSchema(field: CatalogField): z.ZodType<Array<Record<string, unknown>>, z.ZodTypeDef, unknown> {
 	const rows = z.array(objectSchema(field.fields ?? [], true), { invalid_type_error: 'must be a list of rows' });
 	return field.min === undefined ? rows : rows.min(field.min, `needs at least ${field.min} ${field.min === 1 ? 'row' : 'rows'}`);
 }
@@ -95,15 +95,15 @@ function fieldSchema(field: CatalogField, enforceMandatory: boolean): z.ZodTypeA
 	});
 }
 
-function objectSchema(fields: readonly CatalogField[], enforceMandatory: boolean): z.ZodType<Record<string, unknown>> {
+function objectSchema(fields: readonly CatalogField[], enforceMandatory: boolean): z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown> {
 	// Fields the catalog does not list pass through: a real server ignores them, and the unpublished endpoints take any.
 	return z.object(Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, enforceMandatory)]))).passthrough();
 }
 
-const schemas = new WeakMap<Endpoint, z.ZodType<Record<string, unknown>>>();
+const schemas = new WeakMap<Endpoint, z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown>>();
 
 /** The request schema of an endpoint (the key aside). An unpublished endpoint's fields are all optional. */
-export function requestSchema(endpoint: Endpoint): z.ZodType<Record<string, unknown>> {
+export function requestSchema(endpoint: Endpoint): z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown> {
 	let schema = schemas.get(endpoint);
 	if (!schema) schemas.set(endpoint, (schema = objectSchema(endpoint.request, endpoint.published)));
 	return schema;
