@@ -1,8 +1,9 @@
 /**
- * Starts both sandboxes for people: CloudOffix on CLOUDOFFIX_SANDBOX_PORT (default 8069) and Codelayer on
- * CODELAYER_SANDBOX_PORT (default 8070), on 127.0.0.1 unless SANDBOX_HOST says otherwise, logging one line
- * per request. CLOUDOFFIX_COMPUTED_FIELD_COST_MS sets how long CloudOffix reads wait per record and non-stored
- * computed field (default 0.05; 0 for no wait). Stops on Ctrl-C.
+ * Starts both sandboxes for people: CloudOffix on CLOUDOFFIX_SANDBOX_PORT (default 8069), Codelayer's API server on
+ * CODELAYER_SANDBOX_PORT (default 8070) and its licence server on CODELAYER_LICENSE_SANDBOX_PORT (default 8071),
+ * on 127.0.0.1 unless SANDBOX_HOST says otherwise, logging one line per request. CLOUDOFFIX_COMPUTED_FIELD_COST_MS
+ * sets how long CloudOffix reads wait per record and non-stored computed field (default 0.05; 0 for no wait).
+ * Stops on Ctrl-C.
  */
 import { startCloudOffixSandbox } from './cloudoffix';
 import { startCodelayerSandbox } from './codelayer';
@@ -18,13 +19,22 @@ async function main() {
 		computedFieldCostMs: millisecondsFromEnv('CLOUDOFFIX_COMPUTED_FIELD_COST_MS'),
 		log: logFor('cloudoffix'),
 	});
-	const codelayer = await startCodelayerSandbox({ host, port: Number(process.env.CODELAYER_SANDBOX_PORT ?? 8070), log: logFor('codelayer') });
+	const codelayer = await startCodelayerSandbox({
+		host,
+		port: Number(process.env.CODELAYER_SANDBOX_PORT ?? 8070),
+		licensePort: Number(process.env.CODELAYER_LICENSE_SANDBOX_PORT ?? 8071),
+		log: logFor('codelayer'),
+	});
 	const [user] = codelayer.users;
 	log(
 		`CloudOffix sandbox: URL ${cloudOffix.url}, database ${cloudOffix.db}, login admin / password admin (read-only: demo / demo), ` +
 			`reads wait ${cloudOffix.computedFieldCostMs} ms per record and computed field`,
 	);
-	log(`Codelayer sandbox: API base URL ${codelayer.url}/, username ${user.username}, password ${user.password}, IMEI ${user.imei}`);
+	log(
+		`Codelayer sandbox: API base URL ${codelayer.url}/, licence server URL ${codelayer.licenseUrl}/, username ${user.username}, ` +
+			`password ${user.password}, IMEI ${user.imei}, licence appID ${codelayer.licence.appID} / clientID ${codelayer.licence.clientID}, ` +
+			`gp_fyear ${codelayer.day.gpFyear}; POST ${codelayer.url}/__sandbox/new-day starts a new route day`,
+	);
 	const stop = async () => {
 		await Promise.all([cloudOffix.close(), codelayer.close()]);
 		process.exit(0);

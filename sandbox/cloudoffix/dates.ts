@@ -1,20 +1,4 @@
-/** The sandbox's time, and Odoo's server formats: dates 'YYYY-MM-DD', datetimes 'YYYY-MM-DD HH:MM:SS', always UTC. */
-
-/**
- * Where the sandbox takes the time from: sessions expire by it, records are stamped with it, and latency faults and
- * computed fields wait on it. Tests pass a clock they move themselves, so that nothing depends on real time passing.
- */
-export interface SandboxClock {
-	/** Milliseconds since the epoch. */
-	now(): number;
-	/** Resolves once `ms` milliseconds of this clock have passed. */
-	sleep(ms: number): Promise<void>;
-}
-
-export const SYSTEM_CLOCK: SandboxClock = {
-	now: () => Date.now(),
-	sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
+/** Odoo's server formats: dates 'YYYY-MM-DD', datetimes 'YYYY-MM-DD HH:MM:SS', always UTC. */
 
 export function formatDatetime(moment: Date): string {
 	return moment.toISOString().slice(0, 19).replace('T', ' ');

@@ -1,20 +1,7 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { Reply } from '../shared/exchange';
 import type { Session } from './session';
 
-/** One HTTP request as the routes see it, and the answer they produce. */
-export interface Exchange {
-	method: string;
-	path: string;
-	query: URLSearchParams;
-	headers: IncomingHttpHeaders;
-	body: Buffer;
-}
-
-export interface Reply {
-	status: number;
-	headers: Record<string, string>;
-	body: string;
-}
+export { htmlReply, type Exchange, type Reply } from '../shared/exchange';
 
 /**
  * A request understood but not yet executed: what fault rules match on (the model method it calls, its
@@ -30,7 +17,3 @@ export interface PreparedRequest {
 export const REASONS: Record<number, string> = { 200: 'OK', 400: 'BAD REQUEST', 404: 'NOT FOUND', 500: 'INTERNAL SERVER ERROR' };
 
 export const SERVER_HEADER = 'Werkzeug/0.11.15 Python/3.11.2';
-
-export function htmlReply(status: number, body: string): Reply {
-	return { status, headers: { 'Content-Type': 'text/html' }, body };
-}

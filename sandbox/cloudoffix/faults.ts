@@ -1,6 +1,8 @@
+import { FaultRules, type FaultInjector as Injector, type NetworkFault } from '../shared/faults';
+
 /**
- * Fault injection: rules that make the next matching requests misbehave like a real network or proxy would.
- * Each request consumes every matching latency rule plus the first matching rule of another kind.
+ * CloudOffix's fault rules: the shared network kinds, plus a session that expires after a number of calls; a rule
+ * can be narrowed to a route prefix and to the model method a request calls.
  */
 
 interface FaultMatch {
@@ -14,25 +16,12 @@ interface FaultMatch {
 
 export type FaultRule = FaultMatch &
 	(
-		| { kind: 'latency'; ms: number }
-		/** Answer with this HTTP status and a proxy-like HTML body (or `body`); the call is not executed. */
-		| { kind: 'status'; status: number; body?: string }
-		/** Close the connection before doing anything. */
-		| { kind: 'resetBeforeProcessing' }
-		/** Execute the call, then close the connection without answering. */
-		| { kind: 'resetAfterProcessing' }
-		/** Execute the call, then send only half of the answer (the Content-Length announces all of it). */
-		| { kind: 'truncatedBody' }
-		/** Answer 200 with an HTML page instead of JSON (a login or maintenance page); the call is not executed. */
-		| { kind: 'nonJsonBody' }
+		| NetworkFault
 		/** The session expires after `calls` more authenticated calls, this request counting as the first. */
 		| { kind: 'expireSessionAfter'; calls: number }
 	);
 
-export interface FaultInjector {
-	set(fault: FaultRule): void;
-	clear(): void;
-}
+export type FaultInjector = Injector<FaultRule>;
 
 export interface RequestFacts {
 	path: string;
@@ -41,35 +30,8 @@ export interface RequestFacts {
 	hasSession: boolean;
 }
 
-export interface TakenFaults {
-	delayMs: number;
-	rule?: FaultRule;
-}
-
-export class FaultRules implements FaultInjector {
-	private rules: { rule: FaultRule; left: number }[] = [];
-
-	set(fault: FaultRule): void {
-		this.rules.push({ rule: fault, left: fault.times ?? 1 });
-	}
-
-	clear(): void {
-		this.rules = [];
-	}
-
-	take(facts: RequestFacts): TakenFaults {
-		let delayMs = 0;
-		let rule: FaultRule | undefined;
-		for (const entry of this.rules) {
-			if (entry.left <= 0 || !matches(entry.rule, facts)) continue;
-			if (entry.rule.kind === 'latency') delayMs += entry.rule.ms;
-			else if (rule) continue;
-			else rule = entry.rule;
-			entry.left--;
-		}
-		this.rules = this.rules.filter((entry) => entry.left > 0);
-		return { delayMs, rule };
-	}
+export function cloudOffixFaultRules(): FaultRules<FaultRule, RequestFacts> {
+	return new FaultRules(matches);
 }
 
 function matches(rule: FaultRule, facts: RequestFacts): boolean {

@@ -1,11 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { SYSTEM_CLOCK, type SandboxClock } from './dates';
+import { SYSTEM_CLOCK, type SandboxClock } from '../shared/clock';
+import { closeServer, listen } from '../shared/server';
 import type { FaultInjector } from './faults';
-import { createSandboxServer } from './server';
+import { createCloudOffixServer } from './server';
 import { SandboxState } from './state';
 import type { SandboxStats } from './stats';
 
-export type { SandboxClock } from './dates';
+export type { SandboxClock } from '../shared/clock';
 export type { FaultInjector, FaultRule } from './faults';
 export type { SandboxStats } from './stats';
 
@@ -79,14 +79,8 @@ export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions =
 		computedFieldCostMs,
 		clock: options.clock ?? SYSTEM_CLOCK,
 	});
-	const server = createSandboxServer(state, options.log);
-	const host = options.host ?? '127.0.0.1';
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => resolve());
-	});
-	const { port } = server.address() as AddressInfo;
-	state.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const server = createCloudOffixServer(state, options.log);
+	state.url = await listen(server, options.port, options.host);
 	state.reseed();
 	return {
 		url: state.url,
@@ -101,10 +95,6 @@ export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions =
 			state.stats.reset();
 			state.faults.clear();
 		},
-		close: () =>
-			new Promise<void>((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections();
-			}),
+		close: () => closeServer(server),
 	};
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SandboxClock } from './dates';
+import type { SandboxClock } from '../shared/clock';
 
 /**
  * Odoo's session store (werkzeug's FilesystemSessionStore): ids are 40 hex characters; an unknown but

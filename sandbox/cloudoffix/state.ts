@@ -1,6 +1,7 @@
-import { formatDatetime, type SandboxClock } from './dates';
+import type { SandboxClock } from '../shared/clock';
+import { formatDatetime } from './dates';
 import { accessDenied, unknownDatabase } from './errors';
-import { FaultRules } from './faults';
+import { cloudOffixFaultRules } from './faults';
 import type { CallObserver } from './orm/call';
 import { Env, type Registry } from './orm/database';
 import { seedDatabase } from './seed';
@@ -23,7 +24,7 @@ export class SandboxState {
 
 	readonly stats = new StatsCounter();
 
-	readonly faults = new FaultRules();
+	readonly faults = cloudOffixFaultRules();
 
 	/** Computing time that the request being executed owes its answer (requests execute one at a time). */
 	private owedComputeMs = 0;

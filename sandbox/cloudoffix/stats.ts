@@ -1,3 +1,5 @@
+import { clearCounters, increment, RequestCounter } from '../shared/stats';
+
 /** Counters a test or a benchmark reads to see what its client really sent. */
 export interface SandboxStats {
 	/** Requests per route path; every /web/dataset/call_kw/<anything> counts under /web/dataset/call_kw. */
@@ -16,9 +18,7 @@ export interface SandboxStats {
 	reset(): void;
 }
 
-export class StatsCounter implements SandboxStats {
-	readonly requests: Record<string, number> = {};
-
+export class StatsCounter extends RequestCounter implements SandboxStats {
 	readonly calls: Record<string, number> = {};
 
 	readonly creates: Record<string, number> = {};
@@ -28,13 +28,6 @@ export class StatsCounter implements SandboxStats {
 	computedFieldReads = 0;
 
 	computedFieldDelayMs = 0;
-
-	total = 0;
-
-	countRequest(route: string): void {
-		this.total++;
-		increment(this.requests, route);
-	}
 
 	countCall(target: string): void {
 		increment(this.calls, target);
@@ -50,15 +43,10 @@ export class StatsCounter implements SandboxStats {
 	}
 
 	reset(): void {
-		// Cleared in place: a test may hold on to `stats.calls`.
-		for (const counters of [this.requests, this.calls, this.creates]) for (const key of Object.keys(counters)) delete counters[key];
+		super.reset();
+		clearCounters(this.calls, this.creates);
 		this.logins = 0;
 		this.computedFieldReads = 0;
 		this.computedFieldDelayMs = 0;
-		this.total = 0;
 	}
-}
-
-function increment(counters: Record<string, number>, key: string, by = 1): void {
-	counters[key] = (counters[key] ?? 0) + by;
 }

@@ -1,161 +1,148 @@
-import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { SYSTEM_CLOCK, type SandboxClock } from '../shared/clock';
+import { closeServer, listen } from '../shared/server';
+import type { DeviceLocation } from './device';
+import { codelayerFaultRules, type CodelayerFaultInjector } from './faults';
+import { KeyStore } from './keys';
+import { LicenceRegistry, type DeviceStatus } from './licence';
+import { LICENCE, SAMPLE_USERS, type CodelayerUser } from './seed';
+import { checkHandlers, createCodelayerServer, type ServerContext } from './server';
+import { CodelayerState } from './state';
+import { CodelayerStats, type CodelayerSandboxStats } from './stats';
+
+export type { SandboxClock } from '../shared/clock';
+export type { CodelayerFaultInjector, CodelayerFaultRule } from './faults';
+export type { DeviceStatus } from './licence';
+export type { CodelayerUser } from './seed';
+export type { DeviceLocation } from './device';
+export type { CodelayerSandboxStats, Refused } from './stats';
 
 /**
- * The Codelayer sandbox. This first version answers the login (`system/auth`) and one keyed call
- * (`sales/route_details`) exactly as the API documents them; the endpoint catalog grows it to every endpoint.
+ * The Codelayer sandbox: Codelayer's API server and its licence server, answering every endpoint of the catalog
+ * (nodes/Codelayer/catalog) as Codelayer documents them, over one route day seeded from the documentation's
+ * samples. See README.md beside this file.
  */
 export interface CodelayerSandboxOptions {
+	/** The API server's port; default 0, a free port. */
 	port?: number;
+	/** The licence server's port; default 0, a free port. */
+	licensePort?: number;
+	/** Default '127.0.0.1'. */
 	host?: string;
-	/** Keys unused for this long expire (the real server expires them after inactivity). */
-	keyIdleSeconds?: number;
-	/** Accounts the server knows (default: the documentation's sample user and device). */
+	/** Accounts the API knows; default the documentation's sample user TEST / password on device 352099001761481. */
 	users?: readonly CodelayerUser[];
+	/** Keys unused for longer than this are refused (e 401); default 30 minutes. */
+	keyIdleSeconds?: number;
+	/** Where the time comes from (default the system clock): key expiry, the latency faults' waits, the server's time stamps. */
+	clock?: SandboxClock;
+	/** One line per request ("POST /sales/route_report 200 e=200 2ms"), and the stack of a handler that throws (default: stderr). */
 	log?: (line: string) => void;
+	/** The HTTP status of e 400 / 401 / 503 answers: 200 (default, a guess: Codelayer does not document it) or the e itself. */
+	failureHttpStatus?: 200 | 'e';
 }
 
-export interface CodelayerUser {
-	username: string;
-	password: string;
-	imei: string;
-}
-
-export interface CodelayerSandboxStats {
-	requests: Record<string, number>;
-	logins: number;
-	total: number;
+/** The route day as a test sees it. */
+export interface RouteDaySnapshot {
+	gpFyear: string;
+	salesClosed: boolean;
+	routeClosed: boolean;
+	/** Documents saved today. */
+	sales: number;
+	returns: number;
+	transfers: number;
 }
 
 export interface CodelayerSandbox {
+	/** The API server, e.g. 'http://127.0.0.1:43121' (no trailing slash). */
 	readonly url: string;
+	/** The licence server (no trailing slash). */
+	readonly licenseUrl: string;
 	readonly users: readonly CodelayerUser[];
+	/** The app and client IDs the licence server knows (the documentation's samples). */
+	readonly licence: { readonly appID: string; readonly clientID: string };
 	readonly stats: CodelayerSandboxStats;
-	/** Answer the next `count` keyed calls with this HTTP status (and the matching `e`). */
-	failNextWithStatus(status: number, count?: number): void;
+	readonly faults: CodelayerFaultInjector;
+	readonly day: RouteDaySnapshot;
+	/** The last position Device Location reported. */
+	readonly lastLocation: DeviceLocation | undefined;
+	/** A new day on the road: the next gatepass (4_19 → 5_19), nothing saved yet, the van loaded again. Returns the new gp_fyear. */
+	startNewDay(): string;
+	/** Drops every key now: the next keyed call gets e 401. */
 	expireKeys(): void;
+	/** The licensing side's decision on a device (registering it if needed). */
+	setDeviceStatus(imei: string, status: DeviceStatus, appID?: string): void;
+	/** Sends a notification to a device; returns its entryId. */
+	notify(deviceid: string, messageText: string): string;
+	/** Reseeds everything and clears keys, stats and faults (tests call it in beforeEach). */
 	reset(): void;
 	close(): Promise<void>;
 }
 
-// The documentation's own sample device and user.
-const SAMPLE_USERS: readonly CodelayerUser[] = [{ username: 'TEST', password: 'password', imei: '352099001761481' }];
+const HALF_HOUR_SECONDS = 30 * 60;
 
-const FAILURES = {
-	400: { e: 400, msg: 'Bad Request.' },
-	401: { e: 401, msg: 'Invalid authentication credentials.' },
-	503: { e: 503, msg: 'Service unavailable.' },
-} as const;
-
-const ROUTE_DETAILS = {
-	details: [
-		{
-			gp_fyear: '4_19',
-			vehicle: 'KL24R 119',
-			routename: 'ALAMCHEARY',
-			salesman: 'SANDHYA',
-			driver: 'BIBIN DAS',
-			shoptoappdistance: '100',
-		},
-	],
-};
-
-function emptyStats(): CodelayerSandboxStats {
-	return { requests: {}, logins: 0, total: 0 };
-}
+/** The server's time stamps: India Standard Time (UTC+5:30), where Codelayer's servers and devices are. */
+const IST_OFFSET_MS = 5.5 * 60 * 60 * 1000;
 
 export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {}): Promise<CodelayerSandbox> {
-	const users = options.users ?? SAMPLE_USERS;
-	const keyIdleMs = (options.keyIdleSeconds ?? 30 * 60) * 1000;
-	const keys = new Map<string, { username: string; lastUsed: number }>();
-	let stats = emptyStats();
-	let statusFaults: number[] = [];
-
-	const login = (body: Record<string, unknown>) => {
-		const { username, password, imei, ver } = body;
-		if (typeof username !== 'string' || typeof password !== 'string' || typeof imei !== 'string') return FAILURES[400];
-		if (typeof ver !== 'string' || ver.length < 7 || ver.length > 16) return FAILURES[400];
-		const user = users.find((u) => u.username === username && u.password === password && u.imei === imei);
-		if (!user) return FAILURES[401];
-		const key = randomBytes(24).toString('base64').replace(/[+/]/g, 'x').slice(0, 32);
-		keys.set(key, { username, lastUsed: Date.now() });
-		stats.logins++;
-		return { key, features: '2,3', e: 200, msg: 'Success' };
+	checkHandlers();
+	const clock = options.clock ?? SYSTEM_CLOCK;
+	const now = () => new Date(clock.now() + IST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+	const context: ServerContext = {
+		state: new CodelayerState(now),
+		licences: new LicenceRegistry(),
+		keys: new KeyStore((options.keyIdleSeconds ?? HALF_HOUR_SECONDS) * 1000, clock),
+		users: options.users ?? SAMPLE_USERS,
+		stats: new CodelayerStats(),
+		apiUrl: '',
+		clock,
+		faults: codelayerFaultRules(),
+		failureHttpStatus: options.failureHttpStatus ?? 200,
 	};
-
-	const keyIsValid = (key: unknown) => {
-		const entry = typeof key === 'string' ? keys.get(key) : undefined;
-		if (!entry || Date.now() - entry.lastUsed > keyIdleMs) return false;
-		entry.lastUsed = Date.now();
-		return true;
+	const reset = () => {
+		context.state = new CodelayerState(now);
+		context.licences = new LicenceRegistry();
+		context.keys.clear();
+		context.stats.reset();
+		context.faults.clear();
 	};
-
-	const answer = (path: string, body: Record<string, unknown>): [number, object] => {
-		if (path === 'system/auth') return [200, login(body)];
-		const fault = statusFaults.shift();
-		if (fault !== undefined) return [fault, FAILURES[fault as keyof typeof FAILURES] ?? FAILURES[503]];
-		if (!keyIsValid(body.key)) return [200, FAILURES[401]];
-		if (path === 'sales/route_details') return [200, { ...ROUTE_DETAILS, e: 200, msg: 'Success' }];
-		return [200, FAILURES[400]];
+	const controls = {
+		'new-day': () => ({ gp_fyear: context.state.startNewDay() }),
+		'expire-keys': () => ({ expired: context.keys.clear() }),
+		reset: () => {
+			reset();
+			return { reset: true };
+		},
 	};
-
-	const handle = async (request: IncomingMessage, response: ServerResponse) => {
-		const started = Date.now();
-		const path = (request.url ?? '/').split('?')[0].replace(/^\/+/, '');
-		stats.total++;
-		stats.requests[path] = (stats.requests[path] ?? 0) + 1;
-		let status = 200;
-		let payload: object = FAILURES[400];
-		const raw = await readBody(request);
-		if (request.method === 'POST') {
-			const body = parseObject(raw);
-			if (body) [status, payload] = answer(path, body);
-		}
-		response.writeHead(status, { 'Content-Type': 'application/json' });
-		response.end(JSON.stringify(payload));
-		options.log?.(`${request.method} /${path} ${status} e=${(payload as { e?: number }).e} ${Date.now() - started}ms`);
-	};
-
-	const server = createServer((request, response) => void handle(request, response));
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-	const { address, port } = server.address() as AddressInfo;
-
+	const log = options.log;
+	const api = createCodelayerServer('api', context, log, controls);
+	const licence = createCodelayerServer('license', context, log && ((line) => log(`licence ${line}`)));
+	const url = await listen(api, options.port, options.host);
+	context.apiUrl = url;
+	const licenseUrl = await listen(licence, options.licensePort, options.host).catch(async (error: unknown) => {
+		await closeServer(api);
+		throw error;
+	});
 	return {
-		url: `http://${address}:${port}`,
-		users,
-		get stats() {
-			return stats;
+		url,
+		licenseUrl,
+		users: context.users,
+		licence: { appID: LICENCE.appID, clientID: LICENCE.clientID },
+		stats: context.stats,
+		faults: context.faults,
+		get day() {
+			const { day } = context.state;
+			return { gpFyear: day.gpFyear, salesClosed: day.salesClosed, routeClosed: day.routeClosed, sales: day.sales.length, returns: day.returns.length, transfers: day.transfers.length };
 		},
-		failNextWithStatus(status, count = 1) {
-			statusFaults.push(...Array<number>(count).fill(status));
+		get lastLocation() {
+			const last = context.state.device.locations.at(-1);
+			return last && { ...last };
 		},
-		expireKeys() {
-			keys.clear();
-		},
-		reset() {
-			keys.clear();
-			stats = emptyStats();
-			statusFaults = [];
-		},
+		startNewDay: () => context.state.startNewDay(),
+		expireKeys: () => void context.keys.clear(),
+		setDeviceStatus: (imei, status, appID) => context.licences.setStatus(imei, status, appID),
+		notify: (deviceid, messageText) => String(context.state.device.notify(deviceid, messageText).entryId),
+		reset,
 		close: async () => {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			await Promise.all([closeServer(api), closeServer(licence)]);
 		},
 	};
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of request) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseObject(raw: string): Record<string, unknown> | undefined {
-	try {
-		const value: unknown = JSON.parse(raw);
-		return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-	} catch {
-		return undefined;
-	}
 }

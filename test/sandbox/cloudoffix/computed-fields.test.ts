@@ -1,5 +1,5 @@
 import { startCloudOffixSandbox } from '../../../sandbox/cloudoffix';
-import { ManualClock } from './helpers/clock';
+import { ManualClock } from '../helpers/clock';
 import type { JsonRpcClient } from './helpers/json-client';
 import { loggedIn, useSandbox } from './helpers/sandbox';
 import { xmlCall } from './helpers/xml-client';

@@ -1,4 +1,4 @@
-import { ManualClock } from './helpers/clock';
+import { ManualClock } from '../helpers/clock';
 import { cookieSid, JSON_HEADERS, post } from './helpers/http';
 import type { JsonRpcClient } from './helpers/json-client';
 import { loggedIn, useSandbox } from './helpers/sandbox';

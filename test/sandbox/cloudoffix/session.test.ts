@@ -1,5 +1,5 @@
 import { startCloudOffixSandbox } from '../../../sandbox/cloudoffix';
-import { ManualClock } from './helpers/clock';
+import { ManualClock } from '../helpers/clock';
 import { cookieSid, header, JSON_HEADERS, post } from './helpers/http';
 import { JsonRpcClient, type Envelope } from './helpers/json-client';
 import { loggedIn, useSandbox } from './helpers/sandbox';

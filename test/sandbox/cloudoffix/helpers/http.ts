@@ -1,26 +1,8 @@
-import { request } from 'undici';
+import { header, type RawResponse } from '../../helpers/http';
 
-/** Raw HTTP exchanges with the sandbox through undici. */
-
-export interface RawResponse {
-	status: number;
-	headers: Record<string, string | string[] | undefined>;
-	text: string;
-}
-
-export async function post(url: string, body: string, headers: Record<string, string>): Promise<RawResponse> {
-	const response = await request(url, { method: 'POST', body, headers });
-	return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
-}
-
-export function header(response: RawResponse, name: string): string | undefined {
-	const value = response.headers[name.toLowerCase()];
-	return Array.isArray(value) ? value.join(', ') : value;
-}
+export { header, JSON_HEADERS, post, type RawResponse } from '../../helpers/http';
 
 /** The session id a Set-Cookie header carries, if any. */
 export function cookieSid(response: RawResponse): string | undefined {
 	return /session_id=([^;]*)/.exec(header(response, 'set-cookie') ?? '')?.[1];
 }
-
-export const JSON_HEADERS = { 'Content-Type': 'application/json' };

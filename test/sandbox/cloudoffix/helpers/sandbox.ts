@@ -1,18 +1,10 @@
 import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxOptions } from '../../../../sandbox/cloudoffix';
+import { useSandbox as useSandboxOf } from '../../../harness/useSandbox';
 import { JsonRpcClient } from './json-client';
 
 /** One sandbox per test file, reset before each test. */
 export function useSandbox(options: CloudOffixSandboxOptions = {}): () => CloudOffixSandbox {
-	let sandbox: CloudOffixSandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startCloudOffixSandbox(options);
-	});
-	afterAll(() => sandbox?.close());
-	beforeEach(() => sandbox?.reset());
-	return () => {
-		if (!sandbox) throw new Error('sandbox not started');
-		return sandbox;
-	};
+	return useSandboxOf(() => startCloudOffixSandbox(options));
 }
 
 /** A JSON-RPC client logged in as `login` (password = login, as seeded). */

@@ -1,4 +1,4 @@
-import type { SandboxClock } from '../../../../sandbox/cloudoffix';
+import type { SandboxClock } from '../../../sandbox/shared/clock';
 
 /**
  * A clock for the sandbox that moves only when the test says so, so that no test sleeps or measures time. Each

@@ -1,0 +1,78 @@
+/**
+ * Fault injection: rules that make the next matching requests misbehave like a real network, proxy or server would.
+ * The kinds below belong to no service; a service adds its own kinds (an expired session, an error code of its
+ * own) and decides which requests a rule matches. Each request consumes every matching latency rule plus the first
+ * matching rule of another kind.
+ */
+
+/** The kinds every sandbox knows: what happens between a client and any server. */
+export type NetworkFault =
+	/** Waits this long (on the sandbox's clock) before the server sees the request. */
+	| { kind: 'latency'; ms: number }
+	/** Answers with this HTTP status and a proxy's HTML page (or `body`); the server never sees the request. */
+	| { kind: 'status'; status: number; body?: string }
+	/** Closes the connection before the server does anything. */
+	| { kind: 'resetBeforeProcessing' }
+	/** Lets the server act, then closes the connection without answering. */
+	| { kind: 'resetAfterProcessing' }
+	/** Lets the server act, then sends only half of its answer (the Content-Length announces all of it). */
+	| { kind: 'truncatedBody' }
+	/** Answers HTTP 200 with the service's HTML page (a maintenance or error page) instead of its API; the server does nothing. */
+	| { kind: 'nonJsonBody' };
+
+export type NetworkFaultKind = NetworkFault['kind'];
+
+const NETWORK_KINDS: ReadonlySet<string> = new Set<NetworkFaultKind>(['latency', 'status', 'resetBeforeProcessing', 'resetAfterProcessing', 'truncatedBody', 'nonJsonBody']);
+
+/** What every rule has: its kind, and how many matching requests it affects (default 1; Infinity allowed). */
+export interface FaultRuleBase {
+	kind: string;
+	times?: number;
+}
+
+/** The rule as a network fault, when it is one. */
+export function networkFault(rule: FaultRuleBase | undefined): NetworkFault | undefined {
+	return rule && NETWORK_KINDS.has(rule.kind) ? (rule as unknown as NetworkFault) : undefined;
+}
+
+export interface FaultInjector<Rule> {
+	set(fault: Rule): void;
+	clear(): void;
+}
+
+export interface TakenFaults<Rule> {
+	/** The sum of the matching latency rules. */
+	delayMs: number;
+	/** The first matching rule of another kind. */
+	rule?: Rule;
+}
+
+export class FaultRules<Rule extends FaultRuleBase, Facts> implements FaultInjector<Rule> {
+	private rules: { rule: Rule; left: number }[] = [];
+
+	/** `applies` tells whether a rule matches a request, from what the service knows of it (`Facts`). */
+	constructor(private readonly applies: (rule: Rule, facts: Facts) => boolean) {}
+
+	set(fault: Rule): void {
+		this.rules.push({ rule: fault, left: fault.times ?? 1 });
+	}
+
+	clear(): void {
+		this.rules = [];
+	}
+
+	take(facts: Facts): TakenFaults<Rule> {
+		let delayMs = 0;
+		let rule: Rule | undefined;
+		for (const entry of this.rules) {
+			if (entry.left <= 0 || !this.applies(entry.rule, facts)) continue;
+			const latency = networkFault(entry.rule);
+			if (latency?.kind === 'latency') delayMs += latency.ms;
+			else if (rule) continue;
+			else rule = entry.rule;
+			entry.left--;
+		}
+		this.rules = this.rules.filter((entry) => entry.left > 0);
+		return { delayMs, rule };
+	}
+}
