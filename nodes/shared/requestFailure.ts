@@ -1,5 +1,7 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
+import { isLoginError } from './loginError';
+
 /** An answer that arrived but cannot be read as the API's format (a proxy's HTML page, a cut-off body). */
 export class UnreadableAnswerError extends Error {
 	constructor(message: string) {
@@ -7,9 +9,6 @@ export class UnreadableAnswerError extends Error {
 		this.name = 'UnreadableAnswerError';
 	}
 }
-
-/** Login errors thrown by the credentials; matched by name because each bundle has its own copy of the class. */
-const LOGIN_ERRORS = new Set(['CloudOffixLoginError', 'CodelayerLoginError']);
 
 interface FailureShape {
 	name?: string;
@@ -34,10 +33,10 @@ export function connectionFailure(error: unknown): string {
 	return status ? `HTTP ${status}` : ((error as FailureShape | undefined)?.code ?? 'the connection failed');
 }
 
-/** The innermost login error n8n wrapped on its way out of preAuthentication, if any. */
+/** The login error n8n wrapped on its way out of preAuthentication, if any. */
 function loginErrorIn(error: unknown): FailureShape | undefined {
 	for (let current = error as FailureShape | undefined, depth = 0; current && depth < 5; depth++) {
-		if (current.name && LOGIN_ERRORS.has(current.name)) return current;
+		if (isLoginError(current)) return current;
 		current = current.cause as FailureShape | undefined;
 	}
 	return undefined;

@@ -2,22 +2,14 @@ import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
 import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxOptions } from '../../sandbox/cloudoffix';
 import { createHarness, packageNode } from '../harness';
+import { useSandbox } from '../harness/useSandbox';
 import { CloudOffix } from '../../nodes/CloudOffix/CloudOffix.node';
 
 const ADMIN_PASSWORD = 'admin';
 
-/** Starts a CloudOffix sandbox for a test file (reset before each test) and returns a getter for it. */
+/** A CloudOffix sandbox for a test file, reset before each test. */
 export function useCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): () => CloudOffixSandbox {
-	let sandbox: CloudOffixSandbox | undefined;
-	beforeAll(async () => {
-		sandbox = await startCloudOffixSandbox(options);
-	});
-	afterAll(async () => await sandbox?.close());
-	beforeEach(() => sandbox?.reset());
-	return () => {
-		if (!sandbox) throw new Error('The sandbox is not running');
-		return sandbox;
-	};
+	return useSandbox(() => startCloudOffixSandbox(options));
 }
 
 export type CloudOffixHarness = ReturnType<typeof cloudOffixHarness>;

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { parseJsonArray, parseJsonObject, parseRecordId, toOdooValue } from '../../nodes/CloudOffix/helpers/values';
+import { parseRecordId, toOdooValue } from '../../nodes/CloudOffix/helpers/values';
+import { parseJsonArray, parseJsonObject } from '../../nodes/shared/jsonParameters';
 
 /** A ParameterError naming `field`, with a message matching `message`. */
 const parameterError = (field: string, message: RegExp) => expect.objectContaining({ name: 'ParameterError', field, message: expect.stringMatching(message) });
@@ -23,7 +24,7 @@ describe('parseJsonObject', () => {
 	});
 
 	it('refuses invalid JSON, naming the field', () => {
-		expect(() => parseJsonObject('{name: "x"}', 'values')).toThrow(parameterError('values', /^"values" must be a JSON object like \{"name": "Agrolait"\}, but it is not valid JSON/));
+		expect(() => parseJsonObject('{name: "x"}', 'values')).toThrow(parameterError('values', /^"values" must be a JSON object like \{"field": "value"\}, but it is not valid JSON/));
 	});
 
 	it.each([

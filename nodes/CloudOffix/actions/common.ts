@@ -8,7 +8,8 @@ import { odooOperator } from './operators';
 import { ParameterError } from '../../shared/parameterError';
 import { isReadByDefault } from '../helpers/fieldKinds';
 import { simplifyRecord } from '../helpers/simplify';
-import { parseJsonObject, parseRecordId } from '../helpers/values';
+import { parseJsonObject } from '../../shared/jsonParameters';
+import { parseRecordId } from '../helpers/values';
 import type { CloudOffixClient, OdooField } from '../transport';
 
 /** What an operation gets: the n8n context, the run's client, and `each` to run its items through. */

@@ -1,5 +1,6 @@
 import { ParameterError } from '../../shared/parameterError';
-import { describeValue, readJson, readList, type Reading } from './values';
+import { describeValue, readJson, type Reading } from '../../shared/jsonParameters';
+import { readList } from './values';
 
 /** Odoo 11's term operators (odoo/osv/expression.py TERM_OPERATORS); Odoo matches them exactly, case included. */
 export const ODOO_OPERATORS: readonly string[] = [

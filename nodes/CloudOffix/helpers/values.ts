@@ -1,18 +1,6 @@
+import { describeValue, isPlainObject, readJson, type Reading } from '../../shared/jsonParameters';
+import { readDateInput } from '../../shared/dateText';
 import { ParameterError } from '../../shared/parameterError';
-
-/**
- * The outcome of reading user text. A result object rather than an exception, so the callers can throw
- * their ParameterError outside any catch clause (n8n's lint forbids throwing other errors inside one).
- */
-export type Reading<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-export function readJson(text: string): Reading<unknown> {
-	try {
-		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		return { ok: false, reason: `not valid JSON (${(error as Error).message})` };
-	}
-}
 
 /**
  * The items of a list given as an array, as JSON array text ("[1, 2]"), or as comma-separated text
@@ -34,69 +22,6 @@ export function splitCommaList(text: string): string[] {
 		.split(',')
 		.map((piece) => piece.trim())
 		.filter((piece) => piece !== '');
-}
-
-/** A value shown inside an error message: short, because it is user data and may be large. */
-export function describeValue(value: unknown): string {
-	const text = value === undefined ? 'nothing' : jsonOf(value);
-	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-
-function jsonOf(value: unknown): string {
-	try {
-		return JSON.stringify(value) ?? String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return Object.prototype.toString.call(value) === '[object Object]';
-}
-
-interface JsonShape<T> {
-	what: string;
-	example: string;
-	matches: (value: unknown) => value is T;
-	/** What blank text means: n8n JSON parameters are often cleared rather than set to {} or []. */
-	empty: () => T;
-}
-
-const JSON_OBJECT: JsonShape<Record<string, unknown>> = {
-	what: 'a JSON object',
-	example: '{"name": "Agrolait"}',
-	matches: isPlainObject,
-	empty: () => ({}),
-};
-
-const JSON_ARRAY: JsonShape<unknown[]> = {
-	what: 'a JSON array',
-	example: '[1, 2]',
-	matches: Array.isArray,
-	empty: () => [],
-};
-
-function parseJsonShaped<T>(input: unknown, field: string, shape: JsonShape<T>): T {
-	const isText = typeof input === 'string';
-	if (isText && input.trim() === '') return shape.empty();
-	const json: Reading<unknown> = isText ? readJson(input) : { ok: true, value: input };
-	if (!json.ok) {
-		throw new ParameterError(`"${field}" must be ${shape.what} like ${shape.example}, but it is ${json.reason}`, field);
-	}
-	if (!shape.matches(json.value)) {
-		throw new ParameterError(`"${field}" must be ${shape.what} like ${shape.example}, not ${describeValue(json.value)}`, field);
-	}
-	return json.value;
-}
-
-/** Parses JSON text or passes an object through; blank text is {}. */
-export function parseJsonObject(input: unknown, field: string): Record<string, unknown> {
-	return parseJsonShaped(input, field, JSON_OBJECT);
-}
-
-/** Parses JSON text or passes an array through; blank text is []. */
-export function parseJsonArray(input: unknown, field: string): unknown[] {
-	return parseJsonShaped(input, field, JSON_ARRAY);
 }
 
 /**
@@ -191,64 +116,8 @@ const toBoolean: Convert = (value, fail) => {
 	return Object.hasOwn(BOOLEAN_TEXT, key) ? BOOLEAN_TEXT[key] : fail();
 };
 
-/** Date, optional time (seconds and fraction optional), optional zone: ISO 8601 with "T" and Odoo's own form with a space. */
-const DATE_TIME_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-interface WrittenDateTime {
-	/** The calendar date as written, before any zone conversion. */
-	writtenDate: string;
-	utc: Date;
-}
-
-/**
- * Reads date / date-time text. Without a zone the time is taken as UTC: that is how Odoo writes and reads
- * date-times ("YYYY-MM-DD HH:MM:SS"), so a value read from Odoo writes back unchanged.
- */
-function readDateTime(text: string): WrittenDateTime | undefined {
-	const match = DATE_TIME_TEXT.exec(text.trim());
-	if (!match) return undefined;
-	const [, year, month, day, hour = '00', minute = '00', second = '00', zone] = match;
-	const parts = [year, month, day, hour, minute, second].map(Number);
-	const asWritten = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4], parts[5]));
-	// Date.UTC rolls 2024-02-30 over to March and 24:00 to the next day: such text is not a real date.
-	if (!sameParts(asWritten, parts)) return undefined;
-	return { writtenDate: `${year}-${month}-${day}`, utc: new Date(asWritten.getTime() - zoneOffsetMinutes(zone) * 60_000) };
-}
-
-function sameParts(date: Date, parts: number[]): boolean {
-	const actual = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
-	return actual.every((part, index) => part === parts[index]);
-}
-
-function zoneOffsetMinutes(zone: string | undefined): number {
-	if (!zone || zone.toUpperCase() === 'Z') return 0;
-	const digits = zone.slice(1).replace(':', '');
-	const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-	return zone.startsWith('-') ? -minutes : minutes;
-}
-
 function isValidDate(value: unknown): value is Date {
 	return value instanceof Date && !Number.isNaN(value.getTime());
-}
-
-/**
- * n8n hands out dates as Luxon DateTimes ($now, and the editor's date fields once validated). Luxon is
- * n8n's, not ours to import, so a DateTime is recognised by its methods and read as the ISO text of its
- * own zone: the date as written there, the instant with its offset.
- */
-interface LuxonDateTime {
-	isValid: boolean;
-	toISO(): string | null;
-}
-
-function isLuxonDateTime(value: unknown): value is LuxonDateTime {
-	return typeof value === 'object' && value !== null && typeof (value as Partial<LuxonDateTime>).toISO === 'function' && 'isValid' in value;
-}
-
-/** Date text as given, or the ISO text of a valid DateTime; undefined for anything else. */
-function dateText(value: unknown): string | undefined {
-	if (typeof value === 'string') return value;
-	return isLuxonDateTime(value) && value.isValid ? (value.toISO() ?? undefined) : undefined;
 }
 
 /** Odoo's UTC date-time form, "YYYY-MM-DD HH:MM:SS" (fractions of a second dropped). */
@@ -264,17 +133,15 @@ function odooDateTime(date: Date): string {
  */
 const toDate: Convert = (value, fail) => {
 	if (isValidDate(value)) return value.toISOString().slice(0, 10);
-	const text = dateText(value);
-	const read = text === undefined ? undefined : readDateTime(text);
+	const read = readDateInput(value);
 	return read ? read.writtenDate : fail();
 };
 
-/** A datetime field is stored in UTC: a time with a zone is converted, one without is taken as UTC already. */
+/** A datetime field is stored in UTC: a time with a zone is converted, one without is taken as UTC already (Odoo's own form). */
 const toDateTime: Convert = (value, fail) => {
 	if (isValidDate(value)) return odooDateTime(value);
-	const text = dateText(value);
-	const read = text === undefined ? undefined : readDateTime(text);
-	return read ? odooDateTime(read.utc) : fail();
+	const read = readDateInput(value);
+	return read ? odooDateTime(read.instant) : fail();
 };
 
 /** The selection key as given: whether it is one of the field's keys is the caller's check. */

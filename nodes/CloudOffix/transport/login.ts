@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
 import { OdooServerError, isOdooEnvelope } from './odooEnvelope';
 
@@ -11,13 +12,8 @@ export type CloudOffixSession = {
 	uid: number;
 };
 
-/** Thrown by the credential's login. Its name survives bundling, where `instanceof` would not. */
-export class CloudOffixLoginError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'CloudOffixLoginError';
-	}
-}
+/** The login of this service's credential failed (see nodes/shared/loginError.ts). */
+export class CloudOffixLoginError extends LoginError {}
 
 /** The instance address without trailing slashes, as every request path starts with one. */
 export function cloudOffixBaseUrl(credentials: ICredentialDataDecryptedObject): string {

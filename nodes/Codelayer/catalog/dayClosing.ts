@@ -56,7 +56,7 @@ export const dayClosingEndpoints: Endpoint[] = [
 			{ name: 'cashinhand', type: 'decimal', mandatory: true, sample: '0', description: 'Cash in hand.' },
 			{ name: 'totalsales', type: 'decimal', mandatory: true, sample: '0', description: 'Total sales.' },
 		],
-		response: [],
+		response: {},
 	},
 	{
 		resource: 'dayClosing',
@@ -69,6 +69,6 @@ export const dayClosingEndpoints: Endpoint[] = [
 		sendsKey: true,
 		published: false,
 		request: [{ name: 'gp_fyear', type: 'string', min: 4, max: 15, mandatory: false, description: 'Value from Route Details.' }],
-		response: ['status'],
+		response: { status: 'string' },
 	},
 ];

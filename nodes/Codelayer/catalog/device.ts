@@ -26,7 +26,16 @@ export const deviceEndpoints: Endpoint[] = [
 			},
 		],
 		listField: 'licenses',
-		response: ['statusCode', 'productName', 'clientName', 'clientLocation', 'validTill', 'baseURL', 'status', 'features'],
+		response: {
+			statusCode: 'integer',
+			productName: 'string',
+			clientName: 'string',
+			clientLocation: 'string',
+			validTill: 'string',
+			baseURL: 'string',
+			status: 'string',
+			features: 'array',
+		},
 	},
 	{
 		resource: 'device',
@@ -85,7 +94,7 @@ export const deviceEndpoints: Endpoint[] = [
 				description: 'Phone number used to verify the device manually.',
 			},
 		],
-		response: ['status'],
+		response: { status: 'string' },
 	},
 	{
 		resource: 'device',
@@ -98,6 +107,7 @@ export const deviceEndpoints: Endpoint[] = [
 		server: 'api',
 		sendsKey: false,
 		published: true,
+		fromCredential: true,
 		request: [
 			{ name: 'username', type: 'string', min: 1, max: 64, mandatory: true, sample: 'TEST', description: 'Login user name.' },
 			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- a catalog field, not a node parameter
@@ -128,7 +138,7 @@ export const deviceEndpoints: Endpoint[] = [
 				description: 'Client licence key; may be omitted when the licensing server issued none (M/O = O).',
 			},
 		],
-		response: ['key', 'features'],
+		response: { key: 'string', features: 'string' },
 	},
 	{
 		resource: 'device',
@@ -168,7 +178,7 @@ export const deviceEndpoints: Endpoint[] = [
 				description: 'Timestamp, PHP Y-m-d H:i:s format.',
 			},
 		],
-		response: ['status'],
+		response: { status: 'string' },
 	},
 	{
 		resource: 'device',
@@ -185,6 +195,6 @@ export const deviceEndpoints: Endpoint[] = [
 			// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing -- a catalog field, not a node parameter
 			{ name: 'fcmToken', type: 'string', mandatory: false, description: 'The push-notification (Firebase) token of the device.' },
 		],
-		response: ['status'],
+		response: { status: 'string' },
 	},
 ];

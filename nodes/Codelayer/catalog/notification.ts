@@ -22,7 +22,15 @@ export const notificationEndpoints: Endpoint[] = [
 			},
 		],
 		listField: 'details',
-		response: ['messageText', 'entryDate', 'responseId', 'sentDate', 'seenStatus', 'seenDate', 'entryId'],
+		response: {
+			messageText: 'string',
+			entryDate: 'string',
+			responseId: 'string',
+			sentDate: 'string',
+			seenStatus: 'string',
+			seenDate: 'string',
+			entryId: 'string',
+		},
 	},
 	{
 		resource: 'notification',
@@ -39,6 +47,6 @@ export const notificationEndpoints: Endpoint[] = [
 			{ name: 'entryId', type: 'string', mandatory: false, description: "The notification's entryId from Notification Details." },
 			{ name: 'seenStatus', type: 'string', mandatory: false, description: 'T once seen.' },
 		],
-		response: ['status'],
+		response: { status: 'string' },
 	},
 ];

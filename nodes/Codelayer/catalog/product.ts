@@ -14,7 +14,16 @@ export const productEndpoints: Endpoint[] = [
 		published: true,
 		request: [],
 		listField: 'products',
-		response: ['itemcode', 'itemname', 'hsncode', 'taxpercentage', 'qty', 'rate', 'returnperc', 'validateReturnPercInRouteSales'],
+		response: {
+			itemcode: 'integer',
+			itemname: 'string',
+			hsncode: 'string',
+			taxpercentage: 'decimal',
+			qty: 'decimal',
+			rate: 'decimal',
+			returnperc: 'decimal',
+			validateReturnPercInRouteSales: 'string',
+		},
 	},
 	{
 		resource: 'product',
@@ -28,7 +37,7 @@ export const productEndpoints: Endpoint[] = [
 		published: true,
 		request: [],
 		listField: 'products',
-		response: ['itemcode', 'itemname', 'hsncode', 'taxpercentage'],
+		response: { itemcode: 'integer', itemname: 'string', hsncode: 'string', taxpercentage: 'decimal' },
 	},
 	{
 		resource: 'product',
@@ -42,6 +51,6 @@ export const productEndpoints: Endpoint[] = [
 		published: true,
 		request: [],
 		listField: 'details',
-		response: ['itemcode', 'itemname', 'qty', 'sales', 'retrn', 'bal'],
+		response: { itemcode: 'integer', itemname: 'string', qty: 'decimal', sales: 'decimal', retrn: 'decimal', bal: 'decimal' },
 	},
 ];

@@ -69,7 +69,7 @@ export const returnEndpoints: Endpoint[] = [
 				description: 'Client unique ID (echoed back).',
 			},
 		],
-		response: ['status', 'slno', 'uid'],
+		response: { status: 'string', slno: 'integer', uid: 'string' },
 	},
 	{
 		resource: 'return',
@@ -83,6 +83,6 @@ export const returnEndpoints: Endpoint[] = [
 		published: true,
 		request: [],
 		listField: 'details',
-		response: ['customer', 'product', 'qty', 'expdate'],
+		response: { customer: 'string', product: 'string', qty: 'decimal', expdate: 'string' },
 	},
 ];

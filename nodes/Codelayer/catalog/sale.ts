@@ -1,4 +1,33 @@
-import type { Endpoint } from './types';
+import { stockTransferFields } from './stock';
+import type { CatalogField, Endpoint } from './types';
+
+/**
+ * Route Save has no published page. Its body is modelled on Stock Transfer's, whose fields Codelayer's pages
+ * share with the sales save: the code is a customer's (Stock Transfer's is the receiving salesman's), the
+ * position is optional (a sale can be keyed in away from the shop), and the sale mode the route report shows
+ * is added. Extra Body extends or overrides any of it.
+ */
+const ROUTE_SAVE_CHANGES: Record<string, Partial<CatalogField>> = {
+	custcode: { min: 1, max: 99999, sample: '359', description: 'Customer code from Route Customers.' },
+	paymentmode: { sample: 'C', description: 'How the cash was received: C = cash, B = cheque.' },
+	cashreceived: { max: 99999 },
+	gp_fyear: { min: 4, max: 15 },
+	latitude: { mandatory: false },
+	longitude: { mandatory: false },
+};
+
+const routeSaveFields: CatalogField[] = [
+	...stockTransferFields.map((field) => ({ ...field, ...ROUTE_SAVE_CHANGES[field.name] })),
+	{
+		name: 'salemode',
+		type: 'string',
+		min: 1,
+		max: 6,
+		mandatory: false,
+		sample: 'Cash',
+		description: 'Sale mode as the route report shows it (Cash, Credit).',
+	},
+];
 
 /** Sale: what Codelayer documents, then what its menu names without a page (published: false). */
 export const saleEndpoints: Endpoint[] = [
@@ -15,7 +44,14 @@ export const saleEndpoints: Endpoint[] = [
 		published: true,
 		request: [],
 		listField: 'details',
-		response: ['custname', 'salemode', 'paymentmode', 'cashreceived', 'netamount', 'specialdisc'],
+		response: {
+			custname: 'string',
+			salemode: 'string',
+			paymentmode: 'string',
+			cashreceived: 'decimal',
+			netamount: 'decimal',
+			specialdisc: 'decimal',
+		},
 	},
 	{
 		resource: 'sale',
@@ -29,7 +65,7 @@ export const saleEndpoints: Endpoint[] = [
 		published: true,
 		request: [],
 		listField: 'details',
-		response: ['customer', 'product', 'qty', 'srate', 'gprate', 'itemcode'],
+		response: { customer: 'string', product: 'string', qty: 'decimal', srate: 'decimal', gprate: 'string', itemcode: 'integer' },
 	},
 	{
 		resource: 'sale',
@@ -41,86 +77,8 @@ export const saleEndpoints: Endpoint[] = [
 		server: 'api',
 		sendsKey: true,
 		published: false,
-		// Modelled on Stock Transfer's sale fields, which Codelayer's pages share with the sales save.
-		request: [
-			{ name: 'gp_fyear', type: 'string', min: 4, max: 15, mandatory: false, sample: '4_19', description: 'Value from Route Details.' },
-			{
-				name: 'custcode',
-				type: 'integer',
-				min: 1,
-				max: 99999,
-				mandatory: false,
-				sample: '359',
-				description: 'Customer code from Route Customers.',
-			},
-			{
-				name: 'salemode',
-				type: 'string',
-				min: 1,
-				max: 6,
-				mandatory: false,
-				sample: 'Cash',
-				description: 'Sale mode as the route report shows it (Cash, Credit).',
-			},
-			{
-				name: 'paymentmode',
-				type: 'character',
-				mandatory: false,
-				sample: 'C',
-				description: 'How the cash was received: C = cash, B = cheque.',
-			},
-			{ name: 'cashreceived', type: 'decimal', max: 99999, mandatory: false, sample: '235.50', description: 'Cash received.' },
-			{ name: 'roff', type: 'decimal', mandatory: false, sample: '0.40', description: 'Round-off amount.' },
-			{ name: 'specialdisc', type: 'decimal', mandatory: false, sample: '1.50', description: 'Special discount.' },
-			{
-				name: 'latitude',
-				type: 'decimal',
-				min: -90,
-				max: 90,
-				mandatory: false,
-				sample: '8.50472669182539',
-				description: 'Latitude, decimal degrees.',
-			},
-			{
-				name: 'longitude',
-				type: 'decimal',
-				min: -180,
-				max: 180,
-				mandatory: false,
-				sample: '76.97219809387414',
-				description: 'Longitude, decimal degrees.',
-			},
-			{
-				name: 'datetime',
-				type: 'string',
-				mandatory: false,
-				format: 'datetime',
-				sample: '2021-01-03 07:06:08',
-				description: 'Timestamp, PHP Y-m-d H:i:s.',
-			},
-			{
-				name: 'sales',
-				type: 'array',
-				min: 1,
-				mandatory: false,
-				description: 'Item-wise lines.',
-				fields: [
-					{
-						name: 'itemcode',
-						type: 'integer',
-						min: 1,
-						max: 99999,
-						mandatory: true,
-						sample: '12',
-						description: 'Item code from Route Products.',
-					},
-					{ name: 'qty', type: 'decimal', min: 1, max: 9999, mandatory: true, sample: '45', description: 'Quantity entered by the user.' },
-					{ name: 'rate', type: 'decimal', max: 99999, mandatory: true, sample: '12', description: 'Rate from Route Products.' },
-					{ name: 'taxperc', type: 'decimal', max: 99, mandatory: true, sample: '18', description: 'Tax % from Route Products.' },
-				],
-			},
-		],
-		response: ['status', 'slno'],
+		request: routeSaveFields,
+		response: { status: 'string', slno: 'integer' },
 	},
 	{
 		resource: 'sale',
@@ -132,85 +90,7 @@ export const saleEndpoints: Endpoint[] = [
 		server: 'api',
 		sendsKey: true,
 		published: false,
-		request: [
-			{ name: 'gp_fyear', type: 'string', min: 4, max: 15, mandatory: false, sample: '4_19', description: 'Value from Route Details.' },
-			{
-				name: 'custcode',
-				type: 'integer',
-				min: 1,
-				max: 99999,
-				mandatory: false,
-				sample: '359',
-				description: 'Customer code from Route Customers.',
-			},
-			{
-				name: 'salemode',
-				type: 'string',
-				min: 1,
-				max: 6,
-				mandatory: false,
-				sample: 'Cash',
-				description: 'Sale mode as the route report shows it (Cash, Credit).',
-			},
-			{
-				name: 'paymentmode',
-				type: 'character',
-				mandatory: false,
-				sample: 'C',
-				description: 'How the cash was received: C = cash, B = cheque.',
-			},
-			{ name: 'cashreceived', type: 'decimal', max: 99999, mandatory: false, sample: '235.50', description: 'Cash received.' },
-			{ name: 'roff', type: 'decimal', mandatory: false, sample: '0.40', description: 'Round-off amount.' },
-			{ name: 'specialdisc', type: 'decimal', mandatory: false, sample: '1.50', description: 'Special discount.' },
-			{
-				name: 'latitude',
-				type: 'decimal',
-				min: -90,
-				max: 90,
-				mandatory: false,
-				sample: '8.50472669182539',
-				description: 'Latitude, decimal degrees.',
-			},
-			{
-				name: 'longitude',
-				type: 'decimal',
-				min: -180,
-				max: 180,
-				mandatory: false,
-				sample: '76.97219809387414',
-				description: 'Longitude, decimal degrees.',
-			},
-			{
-				name: 'datetime',
-				type: 'string',
-				mandatory: false,
-				format: 'datetime',
-				sample: '2021-01-03 07:06:08',
-				description: 'Timestamp, PHP Y-m-d H:i:s.',
-			},
-			{ name: 'remarks', type: 'string', mandatory: false, description: 'Remarks on the sale.' },
-			{
-				name: 'sales',
-				type: 'array',
-				min: 1,
-				mandatory: false,
-				description: 'Item-wise lines.',
-				fields: [
-					{
-						name: 'itemcode',
-						type: 'integer',
-						min: 1,
-						max: 99999,
-						mandatory: true,
-						sample: '12',
-						description: 'Item code from Route Products.',
-					},
-					{ name: 'qty', type: 'decimal', min: 1, max: 9999, mandatory: true, sample: '45', description: 'Quantity entered by the user.' },
-					{ name: 'rate', type: 'decimal', max: 99999, mandatory: true, sample: '12', description: 'Rate from Route Products.' },
-					{ name: 'taxperc', type: 'decimal', max: 99, mandatory: true, sample: '18', description: 'Tax % from Route Products.' },
-				],
-			},
-		],
-		response: ['status', 'slno'],
+		request: [...routeSaveFields, { name: 'remarks', type: 'string', mandatory: true, description: 'Remarks on the sale.' }],
+		response: { status: 'string', slno: 'integer' },
 	},
 ];

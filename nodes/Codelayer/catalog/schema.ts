@@ -11,9 +11,18 @@ import type { CatalogField, Endpoint } from './types';
 const INTEGER_TEXT = /^-?\d+$/;
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const FORMATS: Record<NonNullable<CatalogField['format']>, { pattern: RegExp; example: string }> = {
-	datetime: { pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, example: '2021-01-03 07:06:08' },
-	date: { pattern: /^\d{4}-\d{2}-\d{2}$/, example: '2020-11-03' },
+	datetime: { pattern: /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/, example: '2021-01-03 07:06:08' },
+	date: { pattern: /^(\d{4})-(\d{2})-(\d{2})$/, example: '2020-11-03' },
 };
+
+/** Whether the text is in the format and names a real moment (no 13th month, no 30 February, no 24:00). */
+function inFormat(text: string, format: { pattern: RegExp }): boolean {
+	const parts = format.pattern.exec(text)?.slice(1).map(Number);
+	if (!parts) return false;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = parts;
+	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()].every((part, index) => part === [year, month, day, hour, minute, second][index]);
+}
 
 /** "from 1 to 9999", "up to 99", "at least 1", or nothing. */
 function bounds(field: CatalogField, unit = ''): string {
@@ -55,7 +64,7 @@ function textSchema(field: CatalogField): z.ZodType<string, z.ZodTypeDef, unknow
 		const problem =
 			(min !== undefined && text.length < min) || (max !== undefined && text.length > max)
 				? `must be text${length}`
-				: format && !format.pattern.test(text)
+				: format && !inFormat(text, format)
 					? `must look like ${format.example}`
 					: undefined;
 		if (problem) {
@@ -67,7 +76,7 @@ function textSchema(field: CatalogField): z.ZodType<string, z.ZodTypeDef, unknow
 }
 
 function rowsSchema(field: CatalogField): z.ZodType<Array<Record<string, unknown>>, z.ZodTypeDef, unknown> {
-	const rows = z.array(objectSchema(field.fields ?? [], true), { invalid_type_error: 'must be a list of rows' });
+	const rows = z.array(objectSchema(field.fields ?? []), { invalid_type_error: 'must be a list of rows' });
 	return field.min === undefined ? rows : rows.min(field.min, `needs at least ${field.min} ${field.min === 1 ? 'row' : 'rows'}`);
 }
 
@@ -80,9 +89,9 @@ function valueSchema(field: CatalogField): z.ZodTypeAny {
  * A mandatory field must be there and, unless Codelayer's own sample sends it empty, not be empty; an
  * optional one may be left out (or sent empty, which the node leaves out).
  */
-function fieldSchema(field: CatalogField, enforceMandatory: boolean): z.ZodTypeAny {
+function fieldSchema(field: CatalogField): z.ZodTypeAny {
 	const value = valueSchema(field);
-	const required = enforceMandatory && field.mandatory;
+	const required = field.mandatory;
 	return z.unknown().transform((input, context) => {
 		if (isEmpty(input)) {
 			if (required && !(field.emptyAllowed && input === '')) context.addIssue({ code: z.ZodIssueCode.custom, message: 'is required' });
@@ -95,17 +104,17 @@ function fieldSchema(field: CatalogField, enforceMandatory: boolean): z.ZodTypeA
 	});
 }
 
-function objectSchema(fields: readonly CatalogField[], enforceMandatory: boolean): z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown> {
+function objectSchema(fields: readonly CatalogField[]): z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown> {
 	// Fields the catalog does not list pass through: a real server ignores them, and the unpublished endpoints take any.
-	return z.object(Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field, enforceMandatory)]))).passthrough();
+	return z.object(Object.fromEntries(fields.map((field) => [field.name, fieldSchema(field)]))).passthrough();
 }
 
 const schemas = new WeakMap<Endpoint, z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown>>();
 
-/** The request schema of an endpoint (the key aside). An unpublished endpoint's fields are all optional. */
+/** The request schema of an endpoint (the key aside). */
 export function requestSchema(endpoint: Endpoint): z.ZodType<Record<string, unknown>, z.ZodTypeDef, unknown> {
 	let schema = schemas.get(endpoint);
-	if (!schema) schemas.set(endpoint, (schema = objectSchema(endpoint.request, endpoint.published)));
+	if (!schema) schemas.set(endpoint, (schema = objectSchema(endpoint.request)));
 	return schema;
 }
 
@@ -116,12 +125,18 @@ export interface RequestProblem {
 }
 
 /** Checks a body against the endpoint's schema: the body as it goes on the wire, or every problem found. */
-export function checkRequest(endpoint: Endpoint, body: Record<string, unknown>): { body: Record<string, unknown> } | { problems: RequestProblem[] } {
+export function checkRequest(
+	endpoint: Endpoint,
+	body: Record<string, unknown>,
+): { body: Record<string, unknown> } | { problems: RequestProblem[] } {
 	const result = requestSchema(endpoint).safeParse(body);
 	if (result.success) return { body: result.data };
 	return {
 		problems: result.error.issues.map((issue) => ({
-			field: issue.path.map((part) => (typeof part === 'number' ? `[${part + 1}]` : part)).join('.').replace(/\.\[/g, '['),
+			field: issue.path
+				.map((part) => (typeof part === 'number' ? `[${part + 1}]` : part))
+				.join('.')
+				.replace(/\.\[/g, '['),
 			problem: issue.message,
 		})),
 	};

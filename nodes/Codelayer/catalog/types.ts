@@ -45,14 +45,16 @@ export interface Endpoint {
 	sendsKey: boolean;
 	/**
 	 * False for the endpoints Codelayer names in its menu but publishes no page for: the path is a guess the
-	 * user can change, the fields are a model the user can extend with JSON, and nothing is refused for
-	 * lack of a field.
+	 * user can change, and the fields are a model the user can extend or override with JSON (their mandatory
+	 * ones are those of the documented endpoint they are modelled on).
 	 */
 	published: boolean;
+	/** The credential supplies the whole body (the login): the node asks for none of its fields. */
+	fromCredential?: true;
 	/** The request fields, the key left out (the credential adds it). */
 	request: CatalogField[];
 	/** The answer's array of rows, when it has one (details, products, customer_details, licenses). */
 	listField?: string;
-	/** The documented fields of the answer (of each row, for a list answer). */
-	response: string[];
+	/** The documented fields of the answer (of each row, for a list answer) and their types. */
+	response: Record<string, FieldType>;
 }

@@ -1,5 +1,10 @@
-import type { SessionCredential } from '../../shared/sessionRefresh';
-import type { CodelayerAnswer } from './login';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { requestWithSessionRefresh, type SessionContext, type SessionCredential } from '../../shared/sessionRefresh';
+import { checkedAnswer, failedCall } from './errors';
+import { codelayerUrl, type CodelayerAnswer } from './login';
+
+export type { CodelayerAnswer } from './login';
 
 export const CODELAYER_CREDENTIAL = 'codelayerApi';
 
@@ -9,3 +14,32 @@ export const codelayerSession: SessionCredential = {
 	expirableField: 'sessionKey',
 	isExpired: (body) => Number((body as CodelayerAnswer | undefined)?.e) === 401,
 };
+
+export interface CodelayerCall {
+	server: 'api' | 'license';
+	path: string;
+	body: IDataObject;
+	/** Whether the body carries the session key (added by the credential). */
+	sendsKey: boolean;
+}
+
+/**
+ * POSTs one call and returns its answer when `e` is 200. Keyed calls go through n8n's
+ * httpRequestWithAuthentication and the shared session refresh: the credential adds the key, and an
+ * `e: 401` renews it once and sends the call again (the server refused it before acting). The licence
+ * server's calls carry no key and come before a device can log in (register, then learn the licence), so
+ * they go through n8n's plain httpRequest: asking for authentication would make n8n log in first.
+ */
+export async function codelayerRequest(context: SessionContext, call: CodelayerCall, itemIndex?: number): Promise<CodelayerAnswer> {
+	const credentials = await context.getCredentials(CODELAYER_CREDENTIAL);
+	const node = context.getNode();
+	const base = call.server === 'api' ? credentials.baseUrl : credentials.licenseUrl;
+	const options: IHttpRequestOptions = { method: 'POST', url: codelayerUrl(base, call.path), body: call.body, json: true };
+	const sent = call.sendsKey ? requestWithSessionRefresh(context, codelayerSession, options) : context.helpers.httpRequest(options);
+	const outcome = await sent.then(
+		(body: unknown) => ({ body }),
+		(error: unknown) => ({ error }),
+	);
+	if ('error' in outcome) throw failedCall(node, outcome.error, call.path, itemIndex);
+	return checkedAnswer(node, outcome.body, call.path, itemIndex);
+}

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
 
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -11,12 +12,8 @@ export interface CodelayerAnswer {
 	[field: string]: unknown;
 }
 
-export class CodelayerLoginError extends Error {
-	constructor(message: string) {
-		super(message);
-		this.name = 'CodelayerLoginError';
-	}
-}
+/** The login of this service's credential failed (see nodes/shared/loginError.ts). */
+export class CodelayerLoginError extends LoginError {}
 
 /** `<base URL>/<path>`, whatever slashes the user typed around the base URL. */
 export function codelayerUrl(baseUrl: unknown, path: string): string {
@@ -40,22 +37,27 @@ function deviceFields(credentials: ICredentialDataDecryptedObject) {
 	return { imei, ver };
 }
 
-/**
- * `system/auth` returns the 32-character key that every later call carries in its JSON body.
- * A refusal comes as `e: 401` (or 400) inside the answer, whatever the HTTP status.
- */
-export async function loginForKey(
-	httpRequest: HttpRequest,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<{ sessionKey: string }> {
-	const username = String(credentials.username ?? '');
+/** The login body from the credential, checked as far as the server would check it. */
+function loginBody(credentials: ICredentialDataDecryptedObject): Record<string, string> {
 	const body: Record<string, string> = {
-		username,
+		username: String(credentials.username ?? ''),
 		password: String(credentials.password ?? ''),
 		...deviceFields(credentials),
 	};
 	const licenseKey = String(credentials.licenseKey ?? '').trim();
 	if (licenseKey !== '') body.license_key = licenseKey;
+	return body;
+}
+
+/**
+ * `system/auth`: the 32-character key every later call carries in its JSON body, and the features the
+ * user may use. A refusal comes as `e: 401` (or 400) inside the answer, whatever the HTTP status.
+ */
+export async function authenticateDevice(
+	httpRequest: HttpRequest,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ key: string; features: unknown }> {
+	const body = loginBody(credentials);
 	const url = codelayerUrl(credentials.baseUrl, 'system/auth');
 	const outcome = await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true }).then(
 		(answer: unknown) => ({ answer: answer as CodelayerAnswer | undefined }),
@@ -68,8 +70,13 @@ export async function loginForKey(
 	if (!answer || Number(answer.e) !== 200 || typeof answer.key !== 'string' || answer.key === '') {
 		const reason = typeof answer?.msg === 'string' ? answer.msg : 'no key in the answer';
 		throw new CodelayerLoginError(
-			`Codelayer refused user "${username}" on this device: ${reason} (e ${String(answer?.e ?? 'missing')}). Check the username, password, IMEI and licence key`,
+			`Codelayer refused user "${body.username}" on this device: ${reason} (e ${String(answer?.e ?? 'missing')}). Check the username, password, IMEI and licence key`,
 		);
 	}
-	return { sessionKey: answer.key };
+	return { key: answer.key, features: answer.features };
+}
+
+/** The credential's preAuthentication: a new key for n8n to store. */
+export async function loginForKey(httpRequest: HttpRequest, credentials: ICredentialDataDecryptedObject): Promise<{ sessionKey: string }> {
+	return { sessionKey: (await authenticateDevice(httpRequest, credentials)).key };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
-import { parseJsonArray, parseJsonObject } from '../../helpers/values';
+import { parseJsonArray, parseJsonObject } from '../../../shared/jsonParameters';
 import { modelOf, recordsOut, type OperationRun } from '../common';
 import { modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
 

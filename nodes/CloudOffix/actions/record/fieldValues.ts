@@ -2,7 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../../shared/parameterError';
 import { isWritable } from '../../helpers/fieldKinds';
-import { parseJsonObject, toOdooValue } from '../../helpers/values';
+import { parseJsonObject } from '../../../shared/jsonParameters';
+import { toOdooValue } from '../../helpers/values';
 import { checkFieldNames, fieldList, type OperationRun } from '../common';
 import { modelFieldsProperty } from '../common.descriptions';
 

@@ -1,0 +1,63 @@
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { parseJsonObject } from '../../shared/jsonParameters';
+import { ParameterError } from '../../shared/parameterError';
+import { updateDisplayOptions } from '../../shared/updateDisplayOptions';
+import { codelayerRequest } from '../transport';
+import { optionsOf, type OperationRun } from './common';
+import { answerItems } from './output';
+
+export const CUSTOM_RESOURCE = 'other';
+export const CUSTOM_OPERATION = 'customApiCall';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Server',
+		name: 'server',
+		type: 'options',
+		options: [
+			{ name: 'API', value: 'api', description: "The credential's API base URL" },
+			{ name: 'Licence Server', value: 'license', description: "The credential's licence server URL" },
+		],
+		default: 'api',
+	},
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'sales/route_details',
+		description: 'Relative to the server URL',
+	},
+	{
+		displayName: 'Send Key',
+		name: 'sendKey',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the body carries the session key (every API call but the login does; the licence server takes none)',
+	},
+	{
+		displayName: 'Body (JSON)',
+		name: 'body',
+		type: 'json',
+		default: '{}',
+		description: 'The JSON body; the key is added by the credential when Send Key is on',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: [CUSTOM_RESOURCE], operation: [CUSTOM_OPERATION] } }, properties);
+
+/** Any path on either server, with a JSON body: for what the catalog does not know yet. */
+export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	const { context } = run;
+	return await run.each(async (i) => {
+		const path = String(context.getNodeParameter('path', i, '')).trim().replace(/^\/+/, '');
+		if (path === '') throw new ParameterError('Give the path to call, e.g. sales/route_details', 'Path');
+		const body = parseJsonObject(context.getNodeParameter('body', i, '{}'), 'Body (JSON)') as IDataObject;
+		const server = context.getNodeParameter('server', i, 'api') as 'api' | 'license';
+		const sendsKey = context.getNodeParameter('sendKey', i, true) as boolean;
+		const answer = await codelayerRequest(context, { server, path, body, sendsKey }, i);
+		return answerItems(answer, undefined, optionsOf(context, i));
+	});
+}

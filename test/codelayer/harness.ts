@@ -1,0 +1,33 @@
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { Codelayer } from '../../nodes/Codelayer/Codelayer.node';
+import { startCodelayerSandbox, type CodelayerSandbox, type CodelayerSandboxOptions } from '../../sandbox/codelayer';
+import { createHarness, packageNode } from '../harness';
+import { useSandbox } from '../harness/useSandbox';
+
+/** The documentation's sample user and device, as the sandbox knows them. */
+export const SAMPLE = { username: 'TEST', password: 'password', imei: '352099001761481' };
+
+/** A Codelayer sandbox for a test file, reset before each test. */
+export function useCodelayerSandbox(options: CodelayerSandboxOptions = {}): () => CodelayerSandbox {
+	return useSandbox(() => startCodelayerSandbox(options));
+}
+
+export type CodelayerHarness = ReturnType<typeof codelayerHarness>;
+
+/** A harness with the Codelayer node and one stored credential `cl-1` pointing at the sandbox. */
+export function codelayerHarness(sandbox: CodelayerSandbox, data: Record<string, unknown> = {}) {
+	const harness = createHarness({ codelayer: new Codelayer() });
+	harness.addCredential({
+		id: 'cl-1',
+		name: 'Codelayer account',
+		type: 'codelayerApi',
+		data: { baseUrl: `${sandbox.url}/`, licenseUrl: `${sandbox.licenseUrl}/`, ...SAMPLE, ...data },
+	});
+	return harness;
+}
+
+/** A Codelayer node doing `resource` → `operation` with `parameters`. */
+export function codelayer(resource: string, operation: string, parameters: IDataObject = {}, extra: Partial<INode> = {}): INode {
+	return packageNode('codelayer', { resource, operation, ...parameters }, { codelayerApi: 'cl-1' }, extra);
+}
