@@ -6,7 +6,7 @@ import type {
 
 /** What a session-based API needs to tell its answers apart: is this one an "expired session" answer? */
 export interface SessionCredential {
-	/** n8n credential type name, e.g. 'cloudOffixApi'. */
+	/** The n8n credential type's name. */
 	type: string;
 	/** The hidden `expirable` property that preAuthentication fills. */
 	expirableField: string;

@@ -148,6 +148,34 @@ describe('Codelayer answers that are not a success', () => {
 		expect(sandbox().day.sales).toBe(saved);
 	});
 
+	it.each([
+		['before the server acts', 'resetBeforeProcessing', 0],
+		['after the server acted', 'resetAfterProcessing', 1],
+	] as const)('a connection dropped %s fails the sale without sending it again', async (_, kind, saved) => {
+		const harness = harnessWith();
+		await harness.run(afterItems([{}], codelayer('route', 'get')));
+		sandbox().faults.set({ kind, path: 'sales/route_save' });
+		const result = await harness.run(afterItems([{}], codelayer('sale', 'create', sale())));
+		expect(result.error?.message).toMatch(/^Codelayer sales\/route_save failed: /);
+		expect((result.error as unknown as { description: string }).description).toBe(
+			'No readable answer came back: the server may or may not have carried the request out, so it was not sent again',
+		);
+		expect(sandbox().stats.requests['sales/route_save']).toBe(1);
+		expect(sandbox().day.sales).toBe(saved);
+	});
+
+	it('reports a refused item on its own with Continue On Fail and saves the others', async () => {
+		const harness = harnessWith();
+		await harness.run(afterItems([{}], codelayer('route', 'get')));
+		// Customer 815 is on another route: the server refuses that sale (e 400), not the others.
+		const items = [{ customer: 359 }, { customer: 815 }, { customer: 447 }];
+		const node = codelayer('sale', 'create', sale({ custcode: '={{ $json.customer }}' }), { continueOnFail: true });
+		const output = (await harness.run(afterItems(items, node))).output('codelayer');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output.map((item) => item.json.status ?? item.json.error)).toEqual(['Saved', 'Bad Request.', 'Saved']);
+		expect(sandbox().day.sales).toBe(2);
+	});
+
 	it('a proxy error page says the HTTP status, and the sale is not sent again', async () => {
 		const harness = harnessWith();
 		sandbox().faults.set({ kind: 'status', status: 502, path: 'sales/route_save' });
