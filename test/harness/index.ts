@@ -9,9 +9,11 @@ import { testCredential } from './credentialTest';
 import { TestCredentialsHelper, type StoredCredential } from './credentialsHelper';
 import { ItemsNode, ManualTriggerNode, NoOpNode } from './testNodes';
 import { PACKAGE_NAME, TestNodeTypes } from './nodeTypes';
+import { TestPoller } from './pollTrigger';
 import { additionalDataFor, runWorkflow, type RunOptions, type TestWorkflow } from './runWorkflow';
 
 export type { RunResult, TestWorkflow } from './runWorkflow';
+export type { PollResult, TestPoller } from './pollTrigger';
 export { captureLogs } from './captureLogs';
 export { PACKAGE_NAME };
 
@@ -56,6 +58,8 @@ export function createHarness(
 			return { result, comparisons };
 		},
 		testCredential: async (id: string) => await testCredential(nodeTypes, credentials, id),
+		/** A polling trigger node as n8n runs it on an active workflow, its static data kept between polls. */
+		poller: (node: INode) => new TestPoller(nodeTypes, credentials, node),
 		/** The context n8n gives a node's list searches and load options while the user edits `node`. */
 		loadOptionsContext: (node: INode) =>
 			new LoadOptionsContext(
