@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operatorOptions } from './operators';
+import { operatorOptions } from '../helpers/operators';
 
 /**
  * The model every record operation works on: picked from the server's list, or typed (custom models too).

@@ -2,14 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { ItemResult } from '../../shared/executeItems';
 
-import { buildDomain, parseDomain, type Domain, type FilterCondition } from '../helpers/domain';
-import { fieldsOption, recordIdLocator } from './common.descriptions';
-import { odooOperator } from './operators';
 import { ParameterError } from '../../shared/parameterError';
+import type { Domain } from '../helpers/domain';
 import { isReadByDefault } from '../helpers/fieldKinds';
+import { callContextFrom, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
 import { simplifyRecord } from '../helpers/simplify';
-import { parseJsonObject } from '../../shared/jsonParameters';
 import { parseRecordId } from '../helpers/values';
+import { fieldsOption, recordIdLocator } from './common.descriptions';
 import type { CloudOffixClient, OdooField } from '../transport';
 
 /** What an operation gets: the n8n context, the run's client, and `each` to run its items through. */
@@ -21,12 +20,13 @@ export interface OperationRun {
 	each: (runItem: (itemIndex: number) => Promise<ItemResult>, concurrency?: number) => Promise<INodeExecutionData[]>;
 }
 
-const MODEL_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;
+/** An operation's parameters, read for one item. */
+export function itemParameters(context: IExecuteFunctions, itemIndex: number): ReadParameter {
+	return (name, fallback, options) => context.getNodeParameter(name, itemIndex, fallback, options);
+}
 
 export function modelOf(context: IExecuteFunctions, itemIndex: number): string {
-	const model = String(context.getNodeParameter('model', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!MODEL_NAME.test(model)) throw new ParameterError(`"${model}" is not a model name like res.partner`, 'Model');
-	return model;
+	return modelFrom(itemParameters(context, itemIndex));
 }
 
 /**
@@ -39,29 +39,11 @@ export function recordIdOf(context: IExecuteFunctions, itemIndex: number): numbe
 
 /** The Odoo call context from the operation's options (language, timezone, archived records, company). */
 export function callContextOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const callContext: IDataObject = {};
-	if (options.lang) callContext.lang = options.lang;
-	if (options.tz) callContext.tz = options.tz;
-	if (options.includeArchived === true) callContext.active_test = false;
-	const companyId = Number(options.companyId ?? 0);
-	if (companyId > 0) {
-		callContext.force_company = companyId;
-		callContext.allowed_company_ids = [companyId];
-	}
-	const extra = options.context === undefined ? {} : parseJsonObject(options.context, 'Extra Context (JSON)');
-	return { ...callContext, ...extra } as IDataObject;
+	return callContextFrom(context.getNodeParameter('options', itemIndex, {}) as IDataObject);
 }
 
 export function domainOf(context: IExecuteFunctions, itemIndex: number): Domain {
-	const filterType = context.getNodeParameter('filterType', itemIndex, 'none') as string;
-	if (filterType === 'domain') return parseDomain(context.getNodeParameter('domain', itemIndex, '[]'), 'Domain');
-	if (filterType !== 'conditions') return [];
-	// n8n leaves out values equal to a parameter's default, inside collections too.
-	const conditions = (context.getNodeParameter('conditions.condition', itemIndex, []) as Array<Partial<FilterCondition>>).map(
-		({ field = '', operator = 'equal', value = '' }) => ({ field, operator: odooOperator(operator), value }),
-	);
-	return buildDomain(conditions, context.getNodeParameter('combinator', itemIndex, 'and') as 'and' | 'or');
+	return domainFrom(itemParameters(context, itemIndex));
 }
 
 /**

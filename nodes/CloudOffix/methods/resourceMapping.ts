@@ -24,7 +24,7 @@ const EDITOR_TYPES: Record<string, FieldType> = {
 
 /** What Odoo would fill in for each field a Create leaves out (a sequence, the user's company, true for active). */
 async function defaultsOf(context: ILoadOptionsFunctions, model: string, names: string[]): Promise<Record<string, unknown>> {
-	return (await cloudOffixClient(context).execute({ model, method: 'default_get', args: [names] })) as Record<string, unknown>;
+	return await cloudOffixClient(context).defaultGet(model, names);
 }
 
 /**

@@ -7,11 +7,11 @@ import { fieldsCacheOf, type FieldsByModel } from './fieldsCache';
 import { cloudOffixBaseUrl } from './login';
 import { OdooServerError, unwrapJsonRpc } from './odooEnvelope';
 import { CLOUDOFFIX_CREDENTIAL, cloudOffixSession } from './session';
-import type { OdooCall, OdooField, WireFormat } from './types';
+import type { Domain, NameSearchOptions, OdooCall, OdooField, OdooRecord, PagingOptions, SearchOptions, WireFormat } from './types';
 import { parseMethodResponse, serializeMethodCall } from './xmlRpc';
 import { faultToOdooError } from './xmlRpcFault';
 
-export type { OdooCall, OdooField, WireFormat } from './types';
+export type { Domain, OdooCall, OdooField, OdooRecord, PagingOptions, WireFormat } from './types';
 
 let requestId = 0;
 
@@ -44,6 +44,75 @@ export class CloudOffixClient {
 		const node = this.context.getNode();
 		if (outcome.error instanceof OdooServerError) throw odooApiError(node, outcome.error, call, itemIndex);
 		throw requestFailure(node, outcome.error, `CloudOffix ${what}`, itemIndex);
+	}
+
+	// Typed calls of the ORM methods the node uses: the casts to Odoo's answer shapes live here, once.
+
+	/** `read` of ids; Odoo leaves out ids that do not exist (or that this user may not read). */
+	async read(model: string, ids: number[], fields: string[], context: IDataObject, itemIndex?: number): Promise<OdooRecord[]> {
+		return (await this.execute({ model, method: 'read', args: [ids, fields], kwargs: { context } }, itemIndex)) as OdooRecord[];
+	}
+
+	async search(model: string, domain: Domain, options: SearchOptions, itemIndex?: number): Promise<number[]> {
+		return (await this.execute({ model, method: 'search', args: [domain], kwargs: { ...options } }, itemIndex)) as number[];
+	}
+
+	async searchCount(model: string, domain: Domain, context: IDataObject, itemIndex?: number): Promise<number> {
+		return (await this.execute({ model, method: 'search_count', args: [domain], kwargs: { context } }, itemIndex)) as number;
+	}
+
+	async searchRead(model: string, domain: Domain, fields: string[], options: SearchOptions, itemIndex?: number): Promise<OdooRecord[]> {
+		return (await this.execute({ model, method: 'search_read', args: [domain, fields], kwargs: { ...options } }, itemIndex)) as OdooRecord[];
+	}
+
+	/**
+	 * `search_read` page by page: `order` must end with a unique key (the record id) so that pages never
+	 * overlap or skip. Stops after `limit` records, at a short page, or when `more()` says to.
+	 */
+	async *searchReadPages(model: string, domain: Domain, fields: string[], paging: PagingOptions, itemIndex?: number): AsyncGenerator<OdooRecord[]> {
+		const { limit = Infinity, pageSize, order, context } = paging;
+		let offset = paging.offset ?? 0;
+		for (let read = 0; read < limit; ) {
+			const size = Math.min(pageSize, limit - read);
+			const page = await this.searchRead(model, domain, fields, { offset, limit: size, order, context }, itemIndex);
+			yield page;
+			read += page.length;
+			offset += page.length;
+			if (page.length < size || (paging.more && !paging.more())) return;
+		}
+	}
+
+	/** Every record `searchReadPages` gives, in order. */
+	async searchReadAll(model: string, domain: Domain, fields: string[], paging: PagingOptions, itemIndex?: number): Promise<OdooRecord[]> {
+		const records: OdooRecord[] = [];
+		for await (const page of this.searchReadPages(model, domain, fields, paging, itemIndex)) records.push(...page);
+		return records;
+	}
+
+	async create(model: string, values: IDataObject, context: IDataObject, itemIndex?: number): Promise<number> {
+		return (await this.execute({ model, method: 'create', args: [values], kwargs: { context } }, itemIndex)) as number;
+	}
+
+	async write(model: string, ids: number[], values: IDataObject, context: IDataObject, itemIndex?: number): Promise<void> {
+		await this.execute({ model, method: 'write', args: [ids, values], kwargs: { context } }, itemIndex);
+	}
+
+	async unlink(model: string, ids: number[], context: IDataObject, itemIndex?: number): Promise<void> {
+		await this.execute({ model, method: 'unlink', args: [ids], kwargs: { context } }, itemIndex);
+	}
+
+	/** `name_search`: [id, display name] pairs, as Odoo's own many2one inputs use. */
+	async nameSearch(model: string, options: NameSearchOptions, itemIndex?: number): Promise<Array<[number, string]>> {
+		return (await this.execute({ model, method: 'name_search', args: [], kwargs: { ...options } }, itemIndex)) as Array<[number, string]>;
+	}
+
+	async readGroup(model: string, domain: Domain, fields: string[], groupBy: string[], options: IDataObject, itemIndex?: number): Promise<OdooRecord[]> {
+		return (await this.execute({ model, method: 'read_group', args: [domain, fields, groupBy], kwargs: options }, itemIndex)) as OdooRecord[];
+	}
+
+	/** The values Odoo would give `names` on a create that leaves them out. */
+	async defaultGet(model: string, names: string[], itemIndex?: number): Promise<Record<string, unknown>> {
+		return (await this.execute({ model, method: 'default_get', args: [names] }, itemIndex)) as Record<string, unknown>;
 	}
 
 	/** `fields_get` of a model, asked once per execution (see fieldsCache). */

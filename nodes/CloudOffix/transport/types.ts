@@ -21,3 +21,30 @@ export interface OdooField {
 	/** False for computed fields Odoo does not store: reading them makes the server compute them per record. */
 	store?: boolean;
 }
+
+/** A record as read or search_read answer it: the id and the fields asked for. */
+export type OdooRecord = IDataObject & { id: number };
+
+/** An Odoo domain: conditions and the prefix operators "&", "|", "!". */
+export type Domain = unknown[];
+
+export interface SearchOptions {
+	offset?: number;
+	limit?: number;
+	order?: string;
+	context?: IDataObject;
+}
+
+export interface PagingOptions extends SearchOptions {
+	pageSize: number;
+	/** Asked after each full page: false stops the reading (a poll running out of time). */
+	more?: () => boolean;
+}
+
+export interface NameSearchOptions {
+	name: string;
+	args?: Domain;
+	operator?: string;
+	limit?: number;
+	context?: IDataObject;
+}

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 
@@ -22,9 +22,6 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	return await run.each(async (i) => {
 		const search = String(context.getNodeParameter('search', i, '')).trim();
 		const domain = search === '' ? [] : ['|', ['model', 'ilike', search], ['name', 'ilike', search]];
-		return (await client.execute(
-			{ model: 'ir.model', method: 'search_read', args: [domain, ['model', 'name', 'transient']], kwargs: { order: 'model' } },
-			i,
-		)) as IDataObject[];
+		return await client.searchRead('ir.model', domain, ['model', 'name', 'transient'], { order: 'model' }, i);
 	});
 }

@@ -57,20 +57,14 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		// Odoo 11 fails unless the group-by fields are also among the read fields.
 		const fields = [...new Set([...groupFields, ...aggregates])];
-		const groups = (await client.execute(
-			{
-				model,
-				method: 'read_group',
-				args: [domainOf(context, i), fields, groupBy],
-				kwargs: {
-					orderby: String(options.orderBy ?? '') || false,
-					limit: Number(options.maxGroups ?? 0) || null,
-					lazy: false,
-					context: callContextOf(context, i),
-				},
-			},
+		const groups = await client.readGroup(
+			model,
+			domainOf(context, i),
+			fields,
+			groupBy,
+			{ orderby: String(options.orderBy ?? '') || false, limit: Number(options.maxGroups ?? 0) || null, lazy: false, context: callContextOf(context, i) },
 			i,
-		)) as IDataObject[];
+		);
 		// A many2one group key reads as [id, name], like the field itself: Simplify splits it the same way.
 		return await recordsOut(run, model, groups, i);
 	});

@@ -39,10 +39,7 @@ export class BatchedReader {
 		batch.records ??= this.readAll(batch, itemIndex);
 		const records = await batch.records.catch(() => undefined);
 		if (records) return records.get(id);
-		const [record] = (await this.client.execute(
-			{ model: batch.model, method: 'read', args: [[id], batch.fields], kwargs: { context: batch.callContext } },
-			itemIndex,
-		)) as IDataObject[];
+		const [record] = await this.client.read(batch.model, [id], batch.fields, batch.callContext, itemIndex);
 		return record;
 	}
 
@@ -50,11 +47,8 @@ export class BatchedReader {
 		const ids = [...batch.ids];
 		const byId = new Map<number, IDataObject>();
 		for (let start = 0; start < ids.length; start += IDS_PER_READ) {
-			const records = (await this.client.execute(
-				{ model: batch.model, method: 'read', args: [ids.slice(start, start + IDS_PER_READ), batch.fields], kwargs: { context: batch.callContext } },
-				itemIndex,
-			)) as IDataObject[];
-			for (const record of records) byId.set(record.id as number, record);
+			const records = await this.client.read(batch.model, ids.slice(start, start + IDS_PER_READ), batch.fields, batch.callContext, itemIndex);
+			for (const record of records) byId.set(record.id, record);
 		}
 		return byId;
 	}

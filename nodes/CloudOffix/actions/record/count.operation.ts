@@ -16,10 +16,6 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
-		const count = await client.execute(
-			{ model, method: 'search_count', args: [domainOf(context, i)], kwargs: { context: callContextOf(context, i) } },
-			i,
-		);
-		return { model, count: count as number };
+		return { model, count: await client.searchCount(model, domainOf(context, i), callContextOf(context, i), i) };
 	});
 }

@@ -23,7 +23,6 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
-		const id = await client.execute({ model, method: 'create', args: [values], kwargs: { context: callContextOf(context, i) } }, i);
-		return { id: id as number };
+		return { id: await client.create(model, values, callContextOf(context, i), i) };
 	});
 }

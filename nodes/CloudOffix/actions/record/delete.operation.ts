@@ -50,7 +50,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
 			throw new LookupError(`${model} has no record with ID ${id}: nothing was deleted`, recordIdLocator.displayName);
 		}
-		await client.execute({ model, method: 'unlink', args: [[id]], kwargs: { context: callContextOf(context, i) } }, i);
+		await client.unlink(model, [id], callContextOf(context, i), i);
 		return { id, deleted: true };
 	});
 }

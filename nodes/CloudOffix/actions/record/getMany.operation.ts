@@ -81,18 +81,8 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const pageSize = Math.max(1, Number(options.pageSize ?? 1000));
 		const order = stableOrder(String(options.order ?? ''));
 
-		const records: IDataObject[] = [];
-		let offset = Number(options.offset ?? 0);
-		while (records.length < wanted) {
-			const limit = Math.min(pageSize, wanted - records.length);
-			const page = (await client.execute(
-				{ model, method: 'search_read', args: [domain, fields], kwargs: { offset, limit, order, context: callContext } },
-				i,
-			)) as IDataObject[];
-			records.push(...page);
-			if (page.length < limit) break;
-			offset += page.length;
-		}
+		const offset = Number(options.offset ?? 0);
+		const records = await client.searchReadAll(model, domain, fields, { offset, limit: wanted, pageSize, order, context: callContext }, i);
 		return await recordsOut(run, model, records, i);
 	});
 }

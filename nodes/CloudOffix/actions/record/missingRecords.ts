@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import type { CloudOffixClient } from '../../transport';
 
@@ -22,9 +22,5 @@ export async function existingIds(
 	itemIndex: number,
 ): Promise<Set<number>> {
 	if (ids.length === 0) return new Set();
-	const found = (await client.execute(
-		{ model, method: 'search', args: [[['id', 'in', ids]]], kwargs: { context: { active_test: false } as IDataObject } },
-		itemIndex,
-	)) as number[];
-	return new Set(found);
+	return new Set(await client.search(model, [['id', 'in', ids]], { context: { active_test: false } }, itemIndex));
 }

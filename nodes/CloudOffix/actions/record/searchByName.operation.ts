@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { odooOperator } from '../operators';
+import { odooOperator } from '../../helpers/operators';
 import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, domainFilters, limitProperty, modelLocator, optionsCollection } from '../common.descriptions';
 
@@ -38,21 +38,17 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
-		const pairs = (await client.execute(
+		const pairs = await client.nameSearch(
+			model,
 			{
-				model,
-				method: 'name_search',
-				args: [],
-				kwargs: {
-					name: context.getNodeParameter('name', i, '') as string,
-					args: domainOf(context, i),
-					operator: odooOperator(context.getNodeParameter('nameOperator', i, 'ilike') as string),
-					limit: context.getNodeParameter('limit', i, 50) as number,
-					context: callContextOf(context, i),
-				},
+				name: context.getNodeParameter('name', i, '') as string,
+				args: domainOf(context, i),
+				operator: odooOperator(context.getNodeParameter('nameOperator', i, 'ilike') as string),
+				limit: context.getNodeParameter('limit', i, 50) as number,
+				context: callContextOf(context, i),
 			},
 			i,
-		)) as Array<[number, string]>;
+		);
 		return pairs.map(([id, name]) => ({ id, name }));
 	});
 }

@@ -21,7 +21,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const model = modelOf(context, i);
 		const id = recordIdOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
-		await client.execute({ model, method: 'write', args: [[id], values], kwargs: { context: callContextOf(context, i) } }, i);
+		await client.write(model, [id], values, callContextOf(context, i), i);
 		return { id, updated: true };
 	});
 }

@@ -31,15 +31,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			throw new ParameterError(`Match field ${missing.map((key) => `"${key}"`).join(', ')} has no value to match`, parameter);
 		}
 		const callContext = { ...callContextOf(context, i) };
-		const matches = (await client.execute(
-			{
-				model,
-				method: 'search',
-				args: [keys.map((key) => [key, '=', values[key]])],
-				kwargs: { limit: 2, context: { ...callContext, active_test: false } },
-			},
-			i,
-		)) as number[];
+		const matches = await client.search(model, keys.map((key) => [key, '=', values[key]]), { limit: 2, context: { ...callContext, active_test: false } }, i);
 		if (matches.length > 1) {
 			throw new LookupError(
 				`Several ${model} records match ${keys.map((key) => `${key} = ${JSON.stringify(values[key])}`).join(' and ')} (IDs ${matches.join(', ')}, …): nothing was written`,
@@ -47,10 +39,9 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			);
 		}
 		if (matches.length === 1) {
-			await client.execute({ model, method: 'write', args: [matches, values], kwargs: { context: callContext } }, i);
+			await client.write(model, matches, values, callContext, i);
 			return { id: matches[0], action: 'updated' };
 		}
-		const id = await client.execute({ model, method: 'create', args: [values], kwargs: { context: callContext } }, i);
-		return { id: id as number, action: 'created' };
+		return { id: await client.create(model, values, callContext, i), action: 'created' };
 	}, 1);
 }

@@ -1,4 +1,4 @@
-import { ODOO_OPERATORS } from '../helpers/domain';
+import { ODOO_OPERATORS } from './domain';
 
 /**
  * n8n reads any parameter value that starts with "=" as an expression, so Odoo's own operators ("=",
