@@ -4,6 +4,7 @@ import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxO
 import { createHarness, packageNode } from '../harness';
 import { useSandbox } from '../harness/useSandbox';
 import { CloudOffix } from '../../nodes/CloudOffix/CloudOffix.node';
+import { CloudOffixTrigger } from '../../nodes/CloudOffix/CloudOffixTrigger.node';
 
 const ADMIN_PASSWORD = 'admin';
 
@@ -14,9 +15,9 @@ export function useCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): ()
 
 export type CloudOffixHarness = ReturnType<typeof cloudOffixHarness>;
 
-/** A harness with the CloudOffix node and one stored credential `co-1` pointing at the sandbox. */
+/** A harness with the CloudOffix nodes and one stored credential `co-1` pointing at the sandbox. */
 export function cloudOffixHarness(sandbox: CloudOffixSandbox, data: Record<string, unknown> = {}) {
-	const harness = createHarness({ cloudOffix: new CloudOffix() });
+	const harness = createHarness({ cloudOffix: new CloudOffix(), cloudOffixTrigger: new CloudOffixTrigger() });
 	harness.addCredential({
 		id: 'co-1',
 		name: 'CloudOffix account',

@@ -1,9 +1,22 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
-import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
+
+/** The protocol of the Connection options, the trigger's too. */
+export const wireFormatOption: INodeProperties = {
+	displayName: 'Protocol',
+	name: 'wireFormat',
+	type: 'options',
+	options: [
+		{ name: 'JSON-RPC With Session', value: 'jsonRpcSession', description: 'One login, then the session (fastest)' },
+		{ name: 'JSON-RPC (/Jsonrpc)', value: 'jsonRpc', description: 'Login and password in every call' },
+		{ name: 'XML-RPC', value: 'xmlRpc', description: 'Login and password in every call, XML on the wire' },
+	],
+	default: 'jsonRpcSession',
+};
 
 /** Everything but the icon and usableAsTool, which stay in CloudOffix.node.ts where n8n's lint looks for them. */
 export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTool'> = {
@@ -39,17 +52,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 			placeholder: 'Add Connection Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Protocol',
-					name: 'wireFormat',
-					type: 'options',
-					options: [
-						{ name: 'JSON-RPC With Session', value: 'jsonRpcSession', description: 'One login, then the session (fastest)' },
-						{ name: 'JSON-RPC (/Jsonrpc)', value: 'jsonRpc', description: 'Login and password in every call' },
-						{ name: 'XML-RPC', value: 'xmlRpc', description: 'Login and password in every call, XML on the wire' },
-					],
-					default: 'jsonRpcSession',
-				},
+				wireFormatOption,
 				{
 					displayName: 'Parallel Requests',
 					name: 'concurrency',
