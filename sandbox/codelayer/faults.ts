@@ -20,6 +20,8 @@ export interface CodelayerFaultScope {
 	server?: 'api' | 'license';
 	/** How many matching requests the rule affects (default 1; Infinity allowed). */
 	times?: number;
+	/** How many matching requests go by untouched before the rule starts to act (default 0): the third report of a poll, say. */
+	skip?: number;
 }
 
 export type CodelayerFaultRule = CodelayerFaultScope & (NetworkFault | CodelayerServiceFault);
@@ -41,9 +43,18 @@ export function codelayerFaultRules(): FaultRules<CodelayerFaultRule, CodelayerF
 	return new FaultRules(matches);
 }
 
+/** How many matching requests each rule with a `skip` has let by so far. */
+const skipped = new WeakMap<CodelayerFaultRule, number>();
+
 function matches(rule: CodelayerFaultRule, facts: CodelayerFacts): boolean {
 	if (rule.path !== undefined && rule.path !== facts.path) return false;
 	if (rule.server !== undefined && rule.server !== facts.server) return false;
 	if (rule.kind === 'expireKeyAfter' && !facts.keyed) return false;
-	return !SERVICE_KINDS.has(rule.kind) || facts.passesKeyCheck;
+	if (SERVICE_KINDS.has(rule.kind) && !facts.passesKeyCheck) return false;
+	const passed = skipped.get(rule) ?? 0;
+	if (passed < (rule.skip ?? 0)) {
+		skipped.set(rule, passed + 1);
+		return false;
+	}
+	return true;
 }

@@ -1,5 +1,6 @@
 import { SYSTEM_CLOCK, type SandboxClock } from '../shared/clock';
 import { closeServer, listen } from '../shared/server';
+import type { SaleDocument } from './day';
 import type { DeviceLocation } from './device';
 import { codelayerFaultRules, type CodelayerFaultInjector } from './faults';
 import { KeyStore } from './keys';
@@ -38,6 +39,8 @@ export interface CodelayerSandboxOptions {
 	log?: (line: string) => void;
 	/** The HTTP status of e 400 / 401 / 503 answers: 200 (default, a guess: Codelayer does not document it) or the e itself. */
 	failureHttpStatus?: 200 | 'e';
+	/** How many times the seeded quantities the van is loaded with each day (default 1): room for days of thousands of sales. */
+	loadFactor?: number;
 }
 
 /** The route day as a test sees it. */
@@ -68,6 +71,8 @@ export interface CodelayerSandbox {
 	startNewDay(): string;
 	/** Drops every key now: the next keyed call gets e 401. */
 	expireKeys(): void;
+	/** The back office cancels a sale of the day (by the slno Route Save answered) or changes its values; the report shows it. */
+	changeSale(slno: number, change: 'cancel' | Partial<Pick<SaleDocument, 'salemode' | 'paymentmode' | 'cashreceived' | 'specialdisc'>>): void;
 	/** The licensing side's decision on a device (registering it if needed). */
 	setDeviceStatus(imei: string, status: DeviceStatus, appID?: string): void;
 	/** Sends a notification to a device; returns its entryId. */
@@ -86,8 +91,9 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 	checkHandlers();
 	const clock = options.clock ?? SYSTEM_CLOCK;
 	const now = () => new Date(clock.now() + IST_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+	const loadFactor = options.loadFactor ?? 1;
 	const context: ServerContext = {
-		state: new CodelayerState(now),
+		state: new CodelayerState(now, loadFactor),
 		licences: new LicenceRegistry(),
 		keys: new KeyStore((options.keyIdleSeconds ?? HALF_HOUR_SECONDS) * 1000, clock),
 		users: options.users ?? SAMPLE_USERS,
@@ -98,7 +104,7 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 		failureHttpStatus: options.failureHttpStatus ?? 200,
 	};
 	const reset = () => {
-		context.state = new CodelayerState(now);
+		context.state = new CodelayerState(now, loadFactor);
 		context.licences = new LicenceRegistry();
 		context.keys.clear();
 		context.stats.reset();
@@ -138,6 +144,7 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 		},
 		startNewDay: () => context.state.startNewDay(),
 		expireKeys: () => void context.keys.clear(),
+		changeSale: (slno, change) => context.state.changeSale(slno, change),
 		setDeviceStatus: (imei, status, appID) => context.licences.setStatus(imei, status, appID),
 		notify: (deviceid, messageText) => String(context.state.device.notify(deviceid, messageText).entryId),
 		reset,

@@ -31,7 +31,7 @@ export class CodelayerState {
 	readonly customers: Customer[] = CUSTOMERS.map((seed) => ({ ...seed, discounts: seed.discounts.map((discount) => ({ ...discount })), gstin: '', state: 'KER', spincode: '' }));
 
 	/** The product master; those with a quantity are loaded on the van for the day. */
-	readonly products: readonly Product[] = PRODUCTS.map((product) => ({ ...product }));
+	readonly products: readonly Product[];
 
 	day = new RouteDay(ROUTE.gpNumber, ROUTE.fyear);
 
@@ -39,9 +39,16 @@ export class CodelayerState {
 
 	readonly device: DeviceRecords;
 
-	/** `now` gives the server's time as 'YYYY-MM-DD HH:MM:SS'. */
-	constructor(private readonly now: () => string) {
+	/**
+	 * `now` gives the server's time as 'YYYY-MM-DD HH:MM:SS'; `loadFactor` multiplies what the van is loaded with
+	 * each day (long days in benchmarks).
+	 */
+	constructor(
+		private readonly now: () => string,
+		loadFactor = 1,
+	) {
 		this.device = new DeviceRecords(now);
+		this.products = PRODUCTS.map((product) => ({ ...product, qty: product.qty * loadFactor }));
 	}
 
 	get routeName(): string {
@@ -163,6 +170,17 @@ export class CodelayerState {
 		const slno = this.day.nextSerial('return');
 		this.day.returns.push({ slno, custcode: customer.custcode, items, datetime: textOf(body.datetime), uid });
 		return { slno, uid };
+	}
+
+	/**
+	 * What the back office does to a saved sale, which no API call does: cancels it (the bill is gone from the
+	 * report) or changes it (the report shows the new values). The slno is the day's, as Route Save answered it.
+	 */
+	changeSale(slno: number, change: 'cancel' | Partial<Pick<SaleDocument, 'salemode' | 'paymentmode' | 'cashreceived' | 'specialdisc'>>): void {
+		const index = this.day.sales.findIndex((sale) => sale.slno === slno);
+		if (index < 0) throw new Error(`No sale ${slno} today (gatepass ${this.day.gpFyear})`);
+		if (change === 'cancel') this.day.sales.splice(index, 1);
+		else Object.assign(this.day.sales[index], change);
 	}
 
 	closeSales(body: Payload): void {
