@@ -1,6 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { Codelayer } from '../../nodes/Codelayer/Codelayer.node';
+import { CodelayerRouteReportTrigger } from '../../nodes/Codelayer/CodelayerRouteReportTrigger.node';
 import { startCodelayerSandbox, type CodelayerSandbox, type CodelayerSandboxOptions } from '../../sandbox/codelayer';
 import { createHarness, packageNode } from '../harness';
 import { useSandbox } from '../harness/useSandbox';
@@ -15,9 +16,9 @@ export function useCodelayerSandbox(options: CodelayerSandboxOptions = {}): () =
 
 export type CodelayerHarness = ReturnType<typeof codelayerHarness>;
 
-/** A harness with the Codelayer node and one stored credential `cl-1` pointing at the sandbox. */
+/** A harness with the Codelayer nodes and one stored credential `cl-1` pointing at the sandbox. */
 export function codelayerHarness(sandbox: CodelayerSandbox, data: Record<string, unknown> = {}) {
-	const harness = createHarness({ codelayer: new Codelayer() });
+	const harness = createHarness({ codelayer: new Codelayer(), codelayerRouteReportTrigger: new CodelayerRouteReportTrigger() });
 	harness.addCredential({
 		id: 'cl-1',
 		name: 'Codelayer account',

@@ -1,11 +1,9 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { Codelayer } from '../../nodes/Codelayer/Codelayer.node';
-import { CodelayerRouteReportTrigger } from '../../nodes/Codelayer/CodelayerRouteReportTrigger.node';
 import type { CodelayerSandbox } from '../../sandbox/codelayer';
-import { createHarness, packageNode, type TestPoller } from '../harness';
+import { packageNode, type TestPoller } from '../harness';
 import { CodelayerClient } from '../sandbox/codelayer/helpers/sandbox';
-import { SAMPLE } from './harness';
+import { codelayerHarness } from './harness';
 
 /**
  * What the trigger tests share: an n8n harness with the Codelayer node and the trigger, a shop that saves sales
@@ -13,17 +11,8 @@ import { SAMPLE } from './harness';
  * bookkeeping of what the trigger emitted.
  */
 
-/** A harness with both Codelayer nodes and one stored credential `cl-1` pointing at the sandbox. */
-export function triggerHarness(sandbox: CodelayerSandbox, data: Record<string, unknown> = {}) {
-	const harness = createHarness({ codelayer: new Codelayer(), codelayerRouteReportTrigger: new CodelayerRouteReportTrigger() });
-	harness.addCredential({
-		id: 'cl-1',
-		name: 'Codelayer account',
-		type: 'codelayerApi',
-		data: { baseUrl: `${sandbox.url}/`, licenseUrl: `${sandbox.licenseUrl}/`, ...SAMPLE, ...data },
-	});
-	return harness;
-}
+/** The harness of the Codelayer tests, which has the trigger too. */
+export const triggerHarness = codelayerHarness;
 
 export const TRIGGER_NAME = 'Route Report Trigger';
 
