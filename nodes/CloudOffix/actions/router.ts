@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { executeItems } from '../../shared/executeItems';
+import { parallelRequestsOf } from '../../shared/parallelRequests';
 import { cloudOffixClient, type WireFormat } from '../transport';
 import type { OperationRun } from './common';
 import * as method from './method/Method.resource';
@@ -25,7 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const selected = (RESOURCES[resource as keyof typeof RESOURCES] as Operations)[operation];
 	if (!selected) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	const itemCount = this.getInputData().length;
-	const parallel = Math.max(1, Math.floor(connection.concurrency ?? 4));
+	const parallel = parallelRequestsOf(connection);
 	const run: OperationRun = {
 		context: this,
 		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession'),

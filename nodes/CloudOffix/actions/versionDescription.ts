@@ -1,6 +1,7 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
+import { parallelRequestsOption } from '../../shared/parallelRequests';
 import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
@@ -53,14 +54,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 			default: {},
 			options: [
 				wireFormatOption,
-				{
-					displayName: 'Parallel Requests',
-					name: 'concurrency',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 32 },
-					default: 4,
-					description: 'How many items may be sent at once; output order always follows input order',
-				},
+				parallelRequestsOption,
 			],
 		},
 	],

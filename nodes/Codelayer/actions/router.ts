@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { executeItems } from '../../shared/executeItems';
+import { parallelRequestsOf } from '../../shared/parallelRequests';
 import { endpointOf } from '../catalog';
 import * as authenticate from './authenticate.operation';
 import type { OperationRun } from './common';
@@ -17,11 +18,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			description: 'For a call the operations do not offer, use Other → Custom API Call',
 		});
 	}
-	const { concurrency = 4 } = this.getNodeParameter('connection', 0, {}) as { concurrency?: number };
+	const parallel = parallelRequestsOf(this.getNodeParameter('connection', 0, {}) as { concurrency?: number });
 	const itemCount = this.getInputData().length;
 	const run: OperationRun = {
 		context: this,
-		each: async (runItem) => await executeItems(this, itemCount, Math.max(1, Math.floor(concurrency)), runItem),
+		each: async (runItem) => await executeItems(this, itemCount, parallel, runItem),
 	};
 	if (!endpoint) return [await customApiCall.execute(run)];
 	return [endpoint.fromCredential ? await authenticate.execute(run) : await endpointOperation.execute(run, endpoint)];

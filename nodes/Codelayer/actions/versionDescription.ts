@@ -1,6 +1,7 @@
 /* eslint-disable n8n-nodes-base/node-filename-against-convention */
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
+import { parallelRequestsOption } from '../../shared/parallelRequests';
 import { ENDPOINTS, RESOURCES } from '../catalog';
 import * as customApiCall from './customApiCall.operation';
 import { endpointProperties } from './endpointProperties';
@@ -93,14 +94,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 			placeholder: 'Add Connection Option',
 			default: {},
 			options: [
-				{
-					displayName: 'Parallel Requests',
-					name: 'concurrency',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 32 },
-					default: 4,
-					description: 'How many items may be sent at once; output order always follows input order',
-				},
+				parallelRequestsOption,
 			],
 		},
 	],
