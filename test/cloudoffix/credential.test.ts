@@ -19,6 +19,18 @@ describe('CloudOffix credential', () => {
 		expect(sandbox().stats.logins).toBe(1);
 	});
 
+	it('logs in for its test even with a session stored, as n8n tests a credential (a wrong password is not hidden by it)', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		await harness.testCredential('co-1');
+		const stored = harness.credentials.store.get('co-1');
+		if (!stored) throw new Error('co-1 is not stored');
+		expect(stored.data.sessionId).not.toBe('');
+		stored.data.password = 'Wrong-Pass-77';
+		const result = await harness.testCredential('co-1');
+		expect(result.status).toBe('Error');
+		expect(sandbox().stats.logins).toBe(1);
+	});
+
 	it.each([
 		['password', { password: 'Wrong-Pass-77' }],
 		['login', { login: 'nobody' }],

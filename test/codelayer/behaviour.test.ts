@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { afterItems, captureLogs } from '../harness';
-import { codelayer, codelayerHarness, SAMPLE, useCodelayerSandbox } from './harness';
+import { codelayer, codelayerHarness, SAMPLE, saleParameters, useCodelayerSandbox } from './harness';
 
 // A password nothing else in a run contains, so the secrets check cannot be fooled by a parameter's name.
 const PASSWORD = 'Pw-8c1f-secret';
@@ -9,20 +9,7 @@ const SAMPLE_LICENCE = 'LK-4f2a-licence-sample';
 const sandbox = useCodelayerSandbox({ users: [{ ...SAMPLE, password: PASSWORD }] });
 const harnessWith = (data: Record<string, unknown> = {}) => codelayerHarness(sandbox(), { password: PASSWORD, ...data });
 
-/** A sale to customer 359 (ABC) of two lines, as Sale → Create takes it. */
-function sale(parameters: IDataObject = {}): IDataObject {
-	return {
-		gp_fyear: '4_19',
-		custcode: 359,
-		paymentmode: 'C',
-		cashreceived: 100,
-		roff: 0,
-		specialdisc: 0,
-		salesInput: 'rows',
-		sales: { row: [{ itemcode: 12, qty: 2, rate: 12, taxperc: 18 }, { itemcode: 185, qty: 5, rate: 8, taxperc: 0 }] },
-		...parameters,
-	};
-}
+const sale = saleParameters;
 
 const report = () => codelayer('sale', 'getReport', {}, { name: 'Report' });
 

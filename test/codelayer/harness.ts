@@ -32,3 +32,24 @@ export function codelayerHarness(sandbox: CodelayerSandbox, data: Record<string,
 export function codelayer(resource: string, operation: string, parameters: IDataObject = {}, extra: Partial<INode> = {}): INode {
 	return packageNode('codelayer', { resource, operation, ...parameters }, { codelayerApi: 'cl-1' }, extra);
 }
+
+/** The two lines of the sample sale: product 12 (rate 12, tax 18 %) and 185 (rate 8, no tax), as the seed has them. */
+export const SAMPLE_SALE_LINES = [
+	{ itemcode: 12, qty: 2, rate: 12, taxperc: 18 },
+	{ itemcode: 185, qty: 5, rate: 8, taxperc: 0 },
+];
+
+/** A sale to customer 359 (ABC) of the sample lines, paid 100 in cash, as Sale → Create takes it. */
+export function saleParameters(parameters: IDataObject = {}): IDataObject {
+	return {
+		gp_fyear: '4_19',
+		custcode: 359,
+		paymentmode: 'C',
+		cashreceived: 100,
+		roff: 0,
+		specialdisc: 0,
+		salesInput: 'rows',
+		sales: { row: SAMPLE_SALE_LINES },
+		...parameters,
+	};
+}

@@ -1,6 +1,7 @@
 import {
 	ICredentialsHelper,
 	Workflow,
+	getCredentialOwnRequestAllowedDomains,
 	isExpression,
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
@@ -26,7 +27,8 @@ export interface StoredCredential {
  * - `authenticate`: a function is called; a generic definition has its expressions resolved against
  *   `$credentials` and is merged into headers / qs / body / auth;
  * - `preAuthentication`: runs when the hidden `expirable` field is empty or the caller says the
- *   credential expired, and its output is written back to the store (the next execution reuses it);
+ *   credential expired, with its requests held to the credential's allowed domains, and its output is written
+ *   back to the store (the next execution reuses it) as n8n writes it;
  * - n8n-core itself does the one refresh-and-retry on HTTP 401.
  * It counts what it did, so tests can assert how often a session was opened.
  */
@@ -110,13 +112,19 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = this.typeOf(typeName);
 		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		// n8n's credential tester runs on a temporary No-Op node: there the login always runs, whatever is stored.
+		const testing = node.type === 'n8n-nodes-base.noOp' && node.parameters?.temp === '';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
 		this.preAuthentications++;
-		const output = (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		const output = (await type.preAuthentication.call(restrictToCredentialDomains(helpers, credentials), credentials)) as ICredentialDataDecryptedObject;
 		if (output[expirable.name] === undefined) return undefined;
 		const reference = node.credentials?.[typeName];
 		if (!reference) return undefined;
-		await this.updateCredentials(reference, typeName, { ...this.find(reference).data, ...output });
+		// As n8n 2.41.1 persists it: the expirable field always, other outputs unless the stored value is an expression.
+		const stored = this.find(reference).data;
+		const persisted = { ...stored };
+		for (const [key, value] of Object.entries(output)) if (key === expirable.name || !isExpression(stored[key])) persisted[key] = value;
+		await this.updateCredentials(reference, typeName, persisted);
 		return Object.assign(credentials, output);
 	}
 
@@ -156,4 +164,23 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {
 		throw new Error('OAuth is not used by this package');
 	}
+}
+
+/**
+ * What n8n's CredentialsHelper gives preAuthentication (credentials-helper.js of n8n 2.41.1): an httpRequest held
+ * to the domains the credential allows, when it restricts them.
+ */
+function restrictToCredentialDomains(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): IHttpRequestHelper {
+	return {
+		helpers: {
+			httpRequest: async (options: IHttpRequestOptions) => {
+				const allowedDomains = getCredentialOwnRequestAllowedDomains(credentials);
+				if (allowedDomains === undefined) return await helpers.helpers.httpRequest(options);
+				if (options.allowedDomains !== undefined) {
+					throw new Error('This credential restricts requests to specific domains, which cannot be combined with the domains its authentication step asks for.');
+				}
+				return await helpers.helpers.httpRequest({ ...options, allowedDomains });
+			},
+		},
+	};
 }

@@ -41,7 +41,9 @@ export class NoOpNode implements INodeType {
 		name: 'noOp',
 		description: 'Passes items through',
 		defaults: { name: 'No Operation' },
-		properties: [],
+		// n8n's credential tester runs on a copy of No-Op with this one property, so that the `temp: ''` it sets
+		// survives the Workflow's parameter resolution: that is how its CredentialsHelper knows a test is running.
+		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
