@@ -2,7 +2,8 @@
  * The README's main job: both sandboxes, and n8n 2.41.1 (installed once per machine) with this package installed
  * the way Settings → Community Nodes installs one, the demo credentials pointing at the sandboxes and the example
  * workflows imported, in a fresh user folder under .build/main. Prints the editor URL and the logins; Ctrl-C (or
- * SIGTERM) stops n8n and the sandboxes and removes the user folder. N8N_PORT sets the editor's port (default 5678).
+ * SIGTERM) stops n8n and the sandboxes and removes the user folder. N8N_PORT sets the editor's port (default 5678),
+ * MAIN_JOB_FOLDER where the user folder goes, the sandboxes' port variables their ports (sandbox/local.ts).
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import { ensureN8nInstalled } from './n8n/install';
 import { REPOSITORY } from './n8n/repository';
 import { DEMO_OWNER, RestSession, startN8n, type RunningN8n } from './n8n/server';
 
-const WORK = join(REPOSITORY, '.build', 'main');
+const WORK = process.env.MAIN_JOB_FOLDER ?? join(REPOSITORY, '.build', 'main');
 const EXAMPLES = join(REPOSITORY, 'examples');
 
 const logFor = (service: string) => (line: string) => process.stdout.write(`${new Date().toISOString()} ${service} ${line}\n`);
