@@ -15,7 +15,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const endpoint = isCustom ? undefined : endpointOf(resource, this.getNodeParameter('operation', 0, '') as string);
 	if (!isCustom && !endpoint) {
 		throw new NodeOperationError(this.getNode(), `Codelayer has no operation "${String(this.getNodeParameter('operation', 0, ''))}" on "${resource}"`, {
-			description: 'For a call the operations do not offer, use Other → Custom API Call',
+			description: 'For a call the operations do not offer, use Other → Call Any Endpoint',
 		});
 	}
 	const parallel = parallelRequestsOf(this.getNodeParameter('connection', 0, {}) as { concurrency?: number });

@@ -63,7 +63,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 			noDataExpression: true,
 			displayOptions: { show: { resource: [customApiCall.CUSTOM_RESOURCE] } },
 			options: [
-				{ name: 'Custom API Call', value: customApiCall.CUSTOM_OPERATION, action: 'Make a custom API call', description: 'Call any path on either server' },
+				{ name: 'Call Any Endpoint', value: customApiCall.CUSTOM_OPERATION, action: 'Call any endpoint', description: 'Call any path on either server, with the key and the error handling of the other operations' },
 			],
 			default: 'customApiCall',
 		},
