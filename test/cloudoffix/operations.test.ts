@@ -78,13 +78,13 @@ describe('CloudOffix relational writes and context', () => {
 
 	it('keeps output order equal to input order with parallel requests', async () => {
 		const harness = cloudOffixHarness(sandbox());
-		// Update sends one write per item. The first two writes answer late, so the later items finish first:
-		// output in completion order would start with item 2.
+		// With Batch Size 1, Update sends one write per item. The first two writes answer late, so the later items
+		// finish first: output in completion order would start with item 2.
 		sandbox().faults.set({ kind: 'latency', ms: 300, times: 2, method: 'res.partner.write' });
 		const ids = [9, 1, 8, 3, 7, 5];
 		const update = packageNode(
 			'cloudOffix',
-			{ resource: 'record', operation: 'update', model: partner, recordId: { mode: 'id', value: '={{$json.id}}' }, fieldsMode: 'json', valuesJson: '{"comment": "ordered"}', connection: { concurrency: 4 } },
+			{ resource: 'record', operation: 'update', model: partner, recordId: { mode: 'id', value: '={{$json.id}}' }, fieldsMode: 'json', valuesJson: '{"comment": "ordered"}', connection: { concurrency: 4, batchSize: 1 } },
 			{ cloudOffixApi: 'co-1' },
 		);
 		const result = await harness.run(afterItems(ids.map((id) => ({ id })), update));

@@ -16,6 +16,8 @@ export interface OperationRun {
 	context: IExecuteFunctions;
 	client: CloudOffixClient;
 	itemCount: number;
+	/** Records per call for the operations that batch items (Connection → Batch Size). */
+	batchSize: number;
 	/** Runs every item through the shared loop (see executeItems), at most `concurrency` at once. */
 	each: (runItem: (itemIndex: number) => Promise<ItemResult>, concurrency?: number) => Promise<INodeExecutionData[]>;
 }

@@ -7,6 +7,7 @@ import type { OperationRun } from './common';
 import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
+import { DEFAULT_BATCH_SIZE } from './versionDescription';
 
 const RESOURCES = { method: method.operations, model: model.operations, record: record.operations };
 
@@ -22,7 +23,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const connection = this.getNodeParameter('connection', 0, {}) as { wireFormat?: WireFormat; concurrency?: number };
+	const connection = this.getNodeParameter('connection', 0, {}) as { wireFormat?: WireFormat; concurrency?: number; batchSize?: number };
 	const selected = (RESOURCES[resource as keyof typeof RESOURCES] as Operations)[operation];
 	if (!selected) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	const itemCount = this.getInputData().length;
@@ -31,6 +32,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		context: this,
 		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession'),
 		itemCount,
+		batchSize: Math.max(1, Math.floor(connection.batchSize ?? DEFAULT_BATCH_SIZE)),
 		each: async (runItem, concurrency = parallel) => await executeItems(this, itemCount, Math.min(concurrency, parallel), runItem),
 	};
 	return [await selected.execute(run)];

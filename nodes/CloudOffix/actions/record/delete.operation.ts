@@ -5,7 +5,8 @@ import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { LookupError } from '../../../shared/parameterError';
 import { callContextOf, modelOf, recordIdOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
-import { existingIds, missingRecordOption } from './missingRecords';
+import { batchedExistence, batchedUnlinks } from './batchedCalls';
+import { missingRecordOption } from './missingRecords';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -32,25 +33,31 @@ function targetOf(run: OperationRun, itemIndex: number): Target {
 	};
 }
 
+/**
+ * The existence checks of the items that want one, then the deletes, each batched: one `search` and one `unlink`
+ * per model and context for a batch of items instead of one each.
+ */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const planned = await planItems(run.itemCount, (i) => targetOf(run, i));
-	const checked = planned.flatMap((target) => ('value' in target && target.value.errorOnMissing ? [target.value] : []));
-	const existing = new Map<string, Promise<Set<number>>>();
-	for (const target of checked) {
-		if (existing.has(target.model)) continue;
-		const ids = checked.filter((t) => t.model === target.model).map((t) => t.id);
-		const check = existingIds(client, target.model, ids, 0);
-		check.catch(() => undefined); // each item that needs it reports the failure
-		existing.set(target.model, check);
-	}
-
-	return await run.each(async (i) => {
-		const { model, id, errorOnMissing } = plannedValue(planned[i]);
-		if (errorOnMissing && !(await existing.get(model))?.has(id)) {
-			throw new LookupError(`${model} has no record with ID ${id}: nothing was deleted`, recordIdLocator.displayName);
+	const checks = batchedExistence(client, run.batchSize);
+	const unlinks = batchedUnlinks(client, run.batchSize);
+	const planned = await planItems(run.itemCount, (i) => {
+		const target = targetOf(run, i);
+		if (target.errorOnMissing) checks.add(i, target.model, target.id);
+		return target;
+	});
+	// Every check is answered before any delete is planned, so that a batch deletes only records that exist.
+	const checked = await planItems(run.itemCount, async (i) => {
+		const target = plannedValue(planned[i]);
+		if (target.errorOnMissing && !(await checks.exists(i))) {
+			throw new LookupError(`${target.model} has no record with ID ${target.id}: nothing was deleted`, recordIdLocator.displayName);
 		}
-		await client.unlink(model, [id], callContextOf(context, i), i);
+		unlinks.add(i, { model: target.model, callContext: callContextOf(context, i) }, target.id);
+		return target;
+	});
+	return await run.each(async (i) => {
+		const { id } = plannedValue(checked[i]);
+		await unlinks.unlink(i);
 		return { id, deleted: true };
 	});
 }

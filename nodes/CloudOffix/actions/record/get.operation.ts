@@ -5,7 +5,7 @@ import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { LookupError } from '../../../shared/parameterError';
 import { callContextOf, modelOf, recordIdOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
 import { contextOptions, fieldsOption, includeComputedOption, modelLocator, optionsCollection, recordIdLocator, simplifyOption } from '../common.descriptions';
-import { BatchedReader } from './batchedRead';
+import { batchedReads } from './batchedCalls';
 import { missingRecordOption } from './missingRecords';
 
 const properties: INodeProperties[] = [
@@ -19,26 +19,25 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 interface PlannedRead {
 	model: string;
 	id: number;
-	key: string;
 	errorOnMissing: boolean;
 }
 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const reader = new BatchedReader(client);
+	const reads = batchedReads(client, run.batchSize);
 	const plan = async (i: number): Promise<PlannedRead> => {
 		const model = modelOf(context, i);
 		const id = recordIdOf(context, i);
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
-		const fields = await readFieldsOf(client, model, options, i);
-		return { model, id, key: reader.plan(model, id, fields, callContextOf(context, i)), errorOnMissing: options.errorOnMissing !== false };
+		reads.add(i, { model, fields: await readFieldsOf(client, model, options, i), callContext: callContextOf(context, i) }, id);
+		return { model, id, errorOnMissing: options.errorOnMissing !== false };
 	};
 	// Every item's read is planned first, so that items reading alike share one request; a bad parameter
 	// is reported by its own item below.
 	const planned = await planItems(run.itemCount, plan);
 	return await run.each(async (i) => {
-		const { model, id, key, errorOnMissing } = plannedValue(planned[i]);
-		const record = await reader.record(key, id, i);
+		const { model, id, errorOnMissing } = plannedValue(planned[i]);
+		const record = await reads.record(i);
 		// Odoo 11 leaves a missing id out of a read's answer instead of failing.
 		if (!record) {
 			if (!errorOnMissing) return undefined;

@@ -1,8 +1,10 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { callContextOf, modelOf, recordIdOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
+import { batchedWrites } from './batchedCalls';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
@@ -14,14 +16,23 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
 
-/** `write` of a missing id is a MissingError in Odoo 11, so no extra check is needed here. */
+/**
+ * Every item's values are read and checked first; items that write the same values share one `write` (Connection
+ * → Batch Size). `write` of a missing id is a MissingError in Odoo 11, so no extra check is needed: in a batch it
+ * refuses the whole call, and the items then write one by one, the missing one failing on its own.
+ */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await run.each(async (i) => {
+	const writes = batchedWrites(client, run.batchSize);
+	const planned = await planItems(run.itemCount, async (i) => {
 		const model = modelOf(context, i);
 		const id = recordIdOf(context, i);
-		const values = await fieldValuesOf(run, model, i);
-		await client.write(model, [id], values, callContextOf(context, i), i);
+		writes.add(i, { model, values: await fieldValuesOf(run, model, i), callContext: callContextOf(context, i) }, id);
+		return id;
+	});
+	return await run.each(async (i) => {
+		const id = plannedValue(planned[i]);
+		await writes.write(i);
 		return { id, updated: true };
 	});
 }

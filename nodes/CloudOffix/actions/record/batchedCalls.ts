@@ -1,0 +1,90 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { Batches } from '../../../shared/batches';
+import type { CloudOffixClient } from '../../transport';
+
+interface ModelCall {
+	model: string;
+	callContext: IDataObject;
+}
+
+interface ReadGroup extends ModelCall {
+	fields: string[];
+}
+
+// Two items may name one record; Odoo is asked about it once (its answers to repeated ids are not documented).
+const unique = (ids: number[]) => [...new Set(ids)];
+
+/**
+ * Reads by id: items that read the same model with the same fields and context share one `read` (Odoo reads a
+ * list of ids in one call). Each item gets its record, or undefined when Odoo left it out of the answer (missing,
+ * or not readable by this user).
+ */
+export function batchedReads(client: CloudOffixClient, size: number) {
+	const batches = new Batches<ReadGroup, number, Map<number, IDataObject>, IDataObject | undefined>({
+		size,
+		callBatch: async ({ model, fields, callContext }, ids, [first]) =>
+			new Map((await client.read(model, unique(ids), fields, callContext, first)).map((record) => [record.id, record])),
+		share: (records, id) => records.get(id),
+		callOne: async ({ model, fields, callContext }, id, itemIndex) => (await client.read(model, [id], fields, callContext, itemIndex))[0],
+	});
+	return {
+		add: (itemIndex: number, group: ReadGroup, id: number) => batches.add(itemIndex, JSON.stringify([group.model, group.fields, group.callContext]), group, id),
+		record: async (itemIndex: number) => await batches.result(itemIndex),
+	};
+}
+
+/** Whether a record exists, archived ones included: one `search` per model for a batch of items. */
+export function batchedExistence(client: CloudOffixClient, size: number) {
+	const exists = async (model: string, ids: number[], itemIndex: number) =>
+		new Set(await client.search(model, [['id', 'in', unique(ids)]], { context: { active_test: false } }, itemIndex));
+	const batches = new Batches<string, number, Set<number>, boolean>({
+		size,
+		callBatch: async (model, ids, [first]) => await exists(model, ids, first),
+		share: (existing, id) => existing.has(id),
+		callOne: async (model, id, itemIndex) => (await exists(model, [id], itemIndex)).has(id),
+	});
+	return {
+		add: (itemIndex: number, model: string, id: number) => batches.add(itemIndex, model, model, id),
+		exists: async (itemIndex: number) => await batches.result(itemIndex),
+	};
+}
+
+/**
+ * Deletes: items that delete from the same model with the same context share one `unlink`. Odoo runs a call in
+ * one transaction, so a batch that failed deleted nothing and each of its items then deletes its own record.
+ */
+export function batchedUnlinks(client: CloudOffixClient, size: number) {
+	const batches = new Batches<ModelCall, number, void, void>({
+		size,
+		callBatch: async ({ model, callContext }, ids, [first]) => await client.unlink(model, unique(ids), callContext, first),
+		share: () => undefined,
+		callOne: async ({ model, callContext }, id, itemIndex) => await client.unlink(model, [id], callContext, itemIndex),
+	});
+	return {
+		add: (itemIndex: number, group: ModelCall, id: number) => batches.add(itemIndex, JSON.stringify([group.model, group.callContext]), group, id),
+		unlink: async (itemIndex: number) => await batches.result(itemIndex),
+	};
+}
+
+interface WriteGroup extends ModelCall {
+	values: IDataObject;
+}
+
+/**
+ * Updates: items that write the same values to the same model with the same context share one `write` (Odoo
+ * writes one dict to a list of ids, in one transaction: a batch that failed wrote nothing). Items whose values
+ * differ each make their own call.
+ */
+export function batchedWrites(client: CloudOffixClient, size: number) {
+	const batches = new Batches<WriteGroup, number, void, void>({
+		size,
+		callBatch: async ({ model, values, callContext }, ids, [first]) => await client.write(model, unique(ids), values, callContext, first),
+		share: () => undefined,
+		callOne: async ({ model, values, callContext }, id, itemIndex) => await client.write(model, [id], values, callContext, itemIndex),
+	});
+	return {
+		add: (itemIndex: number, group: WriteGroup, id: number) => batches.add(itemIndex, JSON.stringify([group.model, group.values, group.callContext]), group, id),
+		write: async (itemIndex: number) => await batches.result(itemIndex),
+	};
+}

@@ -1,0 +1,63 @@
+/**
+ * The one batching step of every operation that can serve many items with one call. Items are grouped by a key
+ * (what they must share for one call: a model, the fields, the call context…), each group is cut into batches of
+ * at most `size` members in input order, and a batch makes its call when the first of its items asks for its
+ * result; every item then takes its own share of the answer. When a batch's call fails, each of its items makes a
+ * call of its own, so that an error belongs to the item that caused it and the others still succeed. Only calls
+ * that the server makes all-or-nothing may be batched: a batch that failed changed nothing.
+ * Output order and pairing stay the item loop's (executeItems): batching only changes how many requests go out.
+ */
+export interface BatchCalls<Group, Member, Answer, Result> {
+	/** Members per call at most (1: no batching). */
+	size: number;
+	/** One call for a batch; `itemIndexes` are its items', in input order (the first names the call's errors). */
+	callBatch(group: Group, members: Member[], itemIndexes: number[]): Promise<Answer>;
+	/** An item's share of its batch's answer. */
+	share(answer: Answer, member: Member, itemIndex: number): Result;
+	/** An item's own call, after its batch failed. */
+	callOne(group: Group, member: Member, itemIndex: number): Promise<Result>;
+}
+
+interface Batch<Group, Member, Answer> {
+	group: Group;
+	members: Member[];
+	itemIndexes: number[];
+	answer?: Promise<Answer>;
+}
+
+export class Batches<Group, Member, Answer, Result> {
+	private readonly slots = new Map<number, { batch: Batch<Group, Member, Answer>; member: Member }>();
+
+	/** The batch of each key that still takes members. */
+	private readonly filling = new Map<string, Batch<Group, Member, Answer>>();
+
+	constructor(private readonly calls: BatchCalls<Group, Member, Answer, Result>) {
+		if (!Number.isInteger(calls.size) || calls.size < 1) throw new RangeError(`A batch size must be a whole number of at least 1, not ${calls.size}`);
+	}
+
+	/** Plans an item's call; every item of a run is added before the first `result`. */
+	add(itemIndex: number, key: string, group: Group, member: Member): void {
+		if (this.slots.has(itemIndex)) throw new RangeError(`Item ${itemIndex} is already in a batch`);
+		let batch = this.filling.get(key);
+		if (!batch || batch.members.length >= this.calls.size) this.filling.set(key, (batch = { group, members: [], itemIndexes: [] }));
+		batch.members.push(member);
+		batch.itemIndexes.push(itemIndex);
+		this.slots.set(itemIndex, { batch, member });
+	}
+
+	/** The item's result: its share of its batch's call, or, when that call failed, the answer of its own. */
+	async result(itemIndex: number): Promise<Result> {
+		const slot = this.slots.get(itemIndex);
+		if (!slot) throw new RangeError(`Item ${itemIndex} was not added to a batch`);
+		const { batch, member } = slot;
+		batch.answer ??= this.calls.callBatch(batch.group, batch.members, batch.itemIndexes);
+		// A batch of one was the item's own call: its failure is the item's, and is not sent again.
+		if (batch.members.length === 1) return this.calls.share(await batch.answer, member, itemIndex);
+		const answer = await batch.answer.then(
+			(value) => ({ value }),
+			() => undefined,
+		);
+		if (answer === undefined) return await this.calls.callOne(batch.group, member, itemIndex);
+		return this.calls.share(answer.value, member, itemIndex);
+	}
+}

@@ -1,0 +1,130 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { afterItems, packageNode } from '../harness';
+import { cloudOffixHarness, useCloudOffixSandbox, type CloudOffixHarness } from './sandbox';
+
+/**
+ * Get, Update and Delete go through the shared batching step: one call per batch of items, and when a batch fails, one
+ * call per item of it, so that each output item stays paired to its input in order and an error belongs to the
+ * item that caused it.
+ */
+const sandbox = useCloudOffixSandbox();
+const partner = { mode: 'name', value: 'res.partner' };
+/** The administrator's partner: res.users.partner_id (required, restrict) keeps it from being deleted. */
+const ADMIN_PARTNER = 3;
+
+function byIdNode(operation: 'get' | 'update' | 'deleteRecord', extra: IDataObject = {}, continueOnFail = true) {
+	return packageNode(
+		'cloudOffix',
+		{ resource: 'record', operation, model: partner, recordId: { mode: 'id', value: '={{ $json.id }}' }, options: { fields: ['name'] }, ...extra },
+		{ cloudOffixApi: 'co-1' },
+		{ continueOnFail },
+	);
+}
+
+async function createPartners(harness: CloudOffixHarness, names: string[]): Promise<number[]> {
+	const created = await harness.run(
+		afterItems(
+			names.map((name) => ({ name })),
+			packageNode('cloudOffix', { resource: 'record', operation: 'create', model: partner, fieldsMode: 'json', valuesJson: '={{ JSON.stringify({ name: $json.name }) }}' }, { cloudOffixApi: 'co-1' }),
+		),
+	);
+	return created.json('cloudOffix').map((item) => item.id as number);
+}
+
+async function existing(harness: CloudOffixHarness, ids: number[]): Promise<number[]> {
+	const found = await harness.run(afterItems([{}], packageNode('cloudOffix', { resource: 'method', operation: 'call', model: partner, method: 'search', args: JSON.stringify([[['id', 'in', ids]]]) }, { cloudOffixApi: 'co-1' })));
+	return (found.json('cloudOffix')[0].result as number[]).sort((a, b) => a - b);
+}
+
+describe('CloudOffix batching (Get, Update, Delete)', () => {
+	it('deletes many records with one existence check and one unlink', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const ids = await createPartners(harness, ['Batch A', 'Batch B', 'Batch C', 'Batch D']);
+		sandbox().stats.reset();
+		const result = await harness.run(afterItems(ids.map((id) => ({ id })), byIdNode('deleteRecord')));
+		expect(result.output('cloudOffix').map((item) => [item.json, item.pairedItem])).toEqual(ids.map((id, item) => [{ id, deleted: true }, { item }]));
+		expect({ search: sandbox().stats.calls['res.partner.search'], unlink: sandbox().stats.calls['res.partner.unlink'] }).toEqual({ search: 1, unlink: 1 });
+		expect(await existing(harness, ids)).toEqual([]);
+	});
+
+	it('when the batch unlink is refused, deletes the others one by one and reports the refused one on its own item', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const [first, second, third] = await createPartners(harness, ['Keep Going A', 'Keep Going B', 'Keep Going C']);
+		const ids = [first, ADMIN_PARTNER, second, third];
+		sandbox().stats.reset();
+		const result = await harness.run(afterItems(ids.map((id) => ({ id })), byIdNode('deleteRecord')));
+		const output = result.output('cloudOffix');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect([0, 2, 3].map((index) => output[index].json)).toEqual([first, second, third].map((id) => ({ id, deleted: true })));
+		expect(String(output[1].json.error)).toMatch(/operation cannot be completed/);
+		// One refused batch (all-or-nothing: nothing deleted by it), then one unlink per item.
+		expect(sandbox().stats.calls['res.partner.unlink']).toBe(1 + ids.length);
+		expect(await existing(harness, [...ids])).toEqual([ADMIN_PARTNER]);
+	});
+
+	it('without Continue On Fail stops with the error of the refused item', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const [first] = await createPartners(harness, ['Stop Here A']);
+		const result = await harness.run(afterItems([{ id: first }, { id: ADMIN_PARTNER }], byIdNode('deleteRecord', {}, false)));
+		expect(result.error?.message).toMatch(/operation cannot be completed/);
+		expect((result.error as unknown as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+	});
+
+	it('reads many records with one read, and one read per item when the batch read fails', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const ids = await createPartners(harness, ['Read A', 'Read B', 'Read C']);
+		const items = [...ids, ids[0]].map((id) => ({ id }));
+		sandbox().stats.reset();
+		const batched = await harness.run(afterItems(items, byIdNode('get')));
+		expect(batched.output('cloudOffix').map((item) => [item.json.name, item.pairedItem])).toEqual([
+			['Read A', { item: 0 }],
+			['Read B', { item: 1 }],
+			['Read C', { item: 2 }],
+			['Read A', { item: 3 }],
+		]);
+		expect(sandbox().stats.calls['res.partner.read']).toBe(1);
+
+		sandbox().stats.reset();
+		sandbox().faults.set({ kind: 'status', status: 502, method: 'res.partner.read' });
+		const fallback = await harness.run(afterItems(items, byIdNode('get')));
+		expect(fallback.json('cloudOffix').map((item) => item.name)).toEqual(['Read A', 'Read B', 'Read C', 'Read A']);
+		// The refused batch read (502 before the server ran it), then one read per item; fields_get once per run.
+		expect(sandbox().stats.calls).toEqual({ 'res.partner.fields_get': 1, 'res.partner.read': items.length });
+		expect(sandbox().stats.requests['/web/dataset/call_kw']).toBe(1 + 1 + items.length);
+	});
+
+	it('updates items that set the same values with one write, and items with other values with their own', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const ids = await createPartners(harness, ['Same A', 'Same B', 'Other C', 'Same D']);
+		const comments = ['same', 'same', 'other', 'same'];
+		sandbox().stats.reset();
+		const update = byIdNode('update', { fieldsMode: 'json', valuesJson: '={{ JSON.stringify({ comment: $json.comment }) }}' });
+		const result = await harness.run(afterItems(ids.map((id, index) => ({ id, comment: comments[index] })), update));
+		expect(result.output('cloudOffix').map((item) => [item.json, item.pairedItem])).toEqual(ids.map((id, item) => [{ id, updated: true }, { item }]));
+		expect(sandbox().stats.calls['res.partner.write']).toBe(2);
+		expect(await comment(harness, ids)).toEqual(comments);
+	});
+
+	it('when a batch write is refused (a missing id), writes the others one by one and fails the missing one on its own item', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const [first, second] = await createPartners(harness, ['Write A', 'Write B']);
+		sandbox().stats.reset();
+		const update = byIdNode('update', { fieldsMode: 'json', valuesJson: '{"comment": "batched"}' });
+		const result = await harness.run(afterItems([{ id: first }, { id: 999999 }, { id: second }], update));
+		const output = result.output('cloudOffix');
+		expect([output[0].json, output[2].json]).toEqual([
+			{ id: first, updated: true },
+			{ id: second, updated: true },
+		]);
+		expect(output[1].pairedItem).toEqual({ item: 1 });
+		expect(String(output[1].json.error)).toMatch(/999999|does not exist|deleted/);
+		expect(sandbox().stats.calls['res.partner.write']).toBe(1 + 3);
+		expect(await comment(harness, [first, second])).toEqual(['batched', 'batched']);
+	});
+});
+
+async function comment(harness: CloudOffixHarness, ids: number[]): Promise<unknown[]> {
+	const read = await harness.run(afterItems(ids.map((id) => ({ id })), byIdNode('get', { options: { fields: ['comment'] } })));
+	return read.json('cloudOffix').map((record) => record.comment);
+}
