@@ -4,7 +4,8 @@
  * at most `size` members in input order, and a batch makes its call when the first of its items asks for its
  * result; every item then takes its own share of the answer. When a batch's call fails, each of its items makes a
  * call of its own, so that an error belongs to the item that caused it and the others still succeed. Only calls
- * that the server makes all-or-nothing may be batched: a batch that failed changed nothing.
+ * that the server makes all-or-nothing may be batched: a batch that the server refused changed nothing (and
+ * `callOne` decides, from the batch's error, whether calling again is safe).
  * Output order and pairing stay the item loop's (executeItems): batching only changes how many requests go out.
  */
 export interface BatchCalls<Group, Member, Answer, Result> {
@@ -14,8 +15,11 @@ export interface BatchCalls<Group, Member, Answer, Result> {
 	callBatch(group: Group, members: Member[], itemIndexes: number[]): Promise<Answer>;
 	/** An item's share of its batch's answer. */
 	share(answer: Answer, member: Member, itemIndex: number): Result;
-	/** An item's own call, after its batch failed. */
-	callOne(group: Group, member: Member, itemIndex: number): Promise<Result>;
+	/**
+	 * An item's own call, after its batch failed with `batchError`. An operation whose batch may have been acted on
+	 * despite the failure (a create whose answer was lost) throws `batchError` instead of calling again.
+	 */
+	callOne(group: Group, member: Member, itemIndex: number, batchError: unknown): Promise<Result>;
 }
 
 interface Batch<Group, Member, Answer> {
@@ -55,9 +59,9 @@ export class Batches<Group, Member, Answer, Result> {
 		if (batch.members.length === 1) return this.calls.share(await batch.answer, member, itemIndex);
 		const answer = await batch.answer.then(
 			(value) => ({ value }),
-			() => undefined,
+			(error: unknown) => ({ error }),
 		);
-		if (answer === undefined) return await this.calls.callOne(batch.group, member, itemIndex);
+		if ('error' in answer) return await this.calls.callOne(batch.group, member, itemIndex, answer.error);
 		return this.calls.share(answer.value, member, itemIndex);
 	}
 }

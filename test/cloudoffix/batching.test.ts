@@ -4,7 +4,7 @@ import { afterItems, packageNode } from '../harness';
 import { cloudOffixHarness, useCloudOffixSandbox, type CloudOffixHarness } from './sandbox';
 
 /**
- * Get, Update and Delete go through the shared batching step: one call per batch of items, and when a batch fails, one
+ * Create, Get, Update and Delete go through the shared batching step: one call per batch of items, and when a batch fails, one
  * call per item of it, so that each output item stays paired to its input in order and an error belongs to the
  * item that caused it.
  */
@@ -37,7 +37,7 @@ async function existing(harness: CloudOffixHarness, ids: number[]): Promise<numb
 	return (found.json('cloudOffix')[0].result as number[]).sort((a, b) => a - b);
 }
 
-describe('CloudOffix batching (Get, Update, Delete)', () => {
+describe('CloudOffix batching (Create, Get, Update, Delete)', () => {
 	it('deletes many records with one existence check and one unlink', async () => {
 		const harness = cloudOffixHarness(sandbox());
 		const ids = await createPartners(harness, ['Batch A', 'Batch B', 'Batch C', 'Batch D']);
@@ -121,6 +121,85 @@ describe('CloudOffix batching (Get, Update, Delete)', () => {
 		expect(String(output[1].json.error)).toMatch(/999999|does not exist|deleted/);
 		expect(sandbox().stats.calls['res.partner.write']).toBe(1 + 3);
 		expect(await comment(harness, [first, second])).toEqual(['batched', 'batched']);
+	});
+});
+
+function createNode(valuesJson: string, connection: IDataObject = {}) {
+	return packageNode('cloudOffix', { resource: 'record', operation: 'create', model: partner, fieldsMode: 'json', valuesJson, connection }, { cloudOffixApi: 'co-1' }, { continueOnFail: true });
+}
+
+const PARTNER_VALUES = '={{ JSON.stringify({ name: $json.name, is_company: $json.company, credit_limit: $json.limit, country_id: $json.country, comment: $json.comment }) }}';
+
+async function partnersNamed(harness: CloudOffixHarness, prefix: string): Promise<Array<Record<string, unknown>>> {
+	const found = await harness.run(
+		afterItems([{}], packageNode('cloudOffix', { resource: 'record', operation: 'getMany', model: partner, filterType: 'domain', domain: JSON.stringify([['name', '=like', `${prefix}%`]]), returnAll: true, options: { fields: ['name', 'is_company', 'credit_limit', 'country_id', 'comment'], order: 'id' } }, { cloudOffixApi: 'co-1' })),
+	);
+	return found.json('cloudOffix');
+}
+
+describe('CloudOffix batch create (load)', () => {
+	const rows = [
+		{ name: 'Loaded 1', company: true, limit: 10.5, country: 1, comment: 'first' },
+		{ name: 'Loaded 2', company: false, limit: 0, country: false, comment: '' },
+		{ name: 'Loaded 3', company: true, limit: 3, country: 2, comment: 'third' },
+	];
+
+	it('creates a batch with one load, the ids in input order and each item paired, values as create would store them', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		sandbox().stats.reset();
+		const result = await harness.run(afterItems(rows, createNode(PARTNER_VALUES)));
+		const ids = result.json('cloudOffix').map((item) => item.id as number);
+		expect(result.output('cloudOffix').map((item) => item.pairedItem)).toEqual(rows.map((_, item) => ({ item })));
+		expect(sandbox().stats.calls['res.partner.load']).toBe(1);
+		expect(sandbox().stats.calls['res.partner.create'] ?? 0).toBe(0);
+		expect(sandbox().stats.creates['res.partner']).toBe(rows.length);
+
+		// The same rows created one by one (Batch Size 1) are the reference.
+		const single = await harness.run(afterItems(rows.map((row) => ({ ...row, name: row.name.replace('Loaded', 'Single') })), createNode(PARTNER_VALUES, { batchSize: 1 })));
+		expect(single.error).toBeUndefined();
+		const strip = (records: Array<Record<string, unknown>>) => records.map((record) => ({ ...record, id: undefined, name: String(record.name).replace(/^\w+/, '') }));
+		const loaded = await partnersNamed(harness, 'Loaded');
+		expect(loaded.map((record) => record.id)).toEqual(ids);
+		expect(strip(loaded)).toEqual(strip(await partnersNamed(harness, 'Single')));
+	});
+
+	it('when load refuses the batch (nothing created), creates the good rows one by one and fails the bad one on its own item', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const withBadCountry = [rows[0], { ...rows[1], country: 999999 }, rows[2]];
+		sandbox().stats.reset();
+		const result = await harness.run(afterItems(withBadCountry, createNode(PARTNER_VALUES)));
+		const output = result.output('cloudOffix');
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(typeof output[0].json.id).toBe('number');
+		expect(typeof output[2].json.id).toBe('number');
+		expect(output[1].json.error).toEqual(expect.any(String));
+		expect(sandbox().stats.calls['res.partner.load']).toBe(1);
+		expect(sandbox().stats.creates['res.partner']).toBe(2);
+		expect((await partnersNamed(harness, 'Loaded')).map((record) => record.name)).toEqual(['Loaded 1', 'Loaded 3']);
+	});
+
+	it('never sends a batch again when its answer is lost: its items fail, the records the server made are not duplicated', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		sandbox().faults.set({ kind: 'resetAfterProcessing', method: 'res.partner.load' });
+		sandbox().stats.reset();
+		const result = await harness.run(afterItems(rows, createNode(PARTNER_VALUES)));
+		const output = result.output('cloudOffix');
+		expect(output.map((item) => item.pairedItem)).toEqual(rows.map((_, item) => ({ item })));
+		for (const item of output) expect(String(item.json.error)).toContain('failed');
+		expect(sandbox().stats.calls['res.partner.create'] ?? 0).toBe(0);
+		expect(sandbox().stats.calls['res.partner.load']).toBe(1);
+		expect(sandbox().stats.creates['res.partner']).toBe(rows.length);
+		expect(await partnersNamed(harness, 'Loaded')).toHaveLength(rows.length);
+	});
+
+	it('creates items with values load cannot carry (x2many) one by one, beside a batch of the others', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		sandbox().stats.reset();
+		const values = '={{ JSON.stringify($json.tags ? { name: $json.name, category_id: $json.tags } : { name: $json.name }) }}';
+		const result = await harness.run(afterItems([{ name: 'Loaded A' }, { name: 'Loaded Tagged', tags: [1] }, { name: 'Loaded B' }], createNode(values)));
+		expect(result.json('cloudOffix').every((item) => typeof item.id === 'number')).toBe(true);
+		expect({ load: sandbox().stats.calls['res.partner.load'], create: sandbox().stats.calls['res.partner.create'] }).toEqual({ load: 1, create: 1 });
+		expect(sandbox().stats.creates['res.partner']).toBe(3);
 	});
 });
 

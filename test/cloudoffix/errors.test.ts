@@ -72,14 +72,14 @@ describe('CloudOffix errors, as Odoo sends them', () => {
 		expect(JSON.stringify(result.run)).not.toContain('Changed-Pass-1');
 	});
 
-	it('survives a session that expires mid-run: every item created exactly once, one extra login', async () => {
+	it('survives a session that expires mid-run (one create per item): every item created exactly once, one extra login', async () => {
 		const harness = cloudOffixHarness(sandbox());
 		await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]])));
 		sandbox().faults.set({ kind: 'expireSessionAfter', calls: 3 });
 		const names = Array.from({ length: 9 }, (_, i) => ({ name: `Expiry Co ${i}` }));
 		const create = packageNode(
 			'cloudOffix',
-			{ resource: 'record', operation: 'create', model: { mode: 'name', value: 'res.partner' }, fieldsMode: 'json', valuesJson: '={{ JSON.stringify({ name: $json.name }) }}', connection: { concurrency: 3 } },
+			{ resource: 'record', operation: 'create', model: { mode: 'name', value: 'res.partner' }, fieldsMode: 'json', valuesJson: '={{ JSON.stringify({ name: $json.name }) }}', connection: { concurrency: 3, batchSize: 1 } },
 			{ cloudOffixApi: 'co-1' },
 		);
 		const result = await harness.run(afterItems(names, create));

@@ -7,11 +7,11 @@ import { fieldsCacheOf, type FieldsByModel } from './fieldsCache';
 import { cloudOffixBaseUrl } from './login';
 import { OdooServerError, unwrapJsonRpc } from './odooEnvelope';
 import { CLOUDOFFIX_CREDENTIAL, cloudOffixSession } from './session';
-import type { Domain, NameSearchOptions, OdooCall, OdooField, OdooRecord, PagingOptions, SearchOptions, WireFormat } from './types';
+import type { Domain, LoadAnswer, NameSearchOptions, OdooCall, OdooField, OdooRecord, PagingOptions, SearchOptions, WireFormat } from './types';
 import { parseMethodResponse, serializeMethodCall } from './xmlRpc';
 import { faultToOdooError } from './xmlRpcFault';
 
-export type { Domain, OdooCall, OdooField, OdooRecord, PagingOptions, WireFormat } from './types';
+export type { Domain, LoadAnswer, LoadMessage, OdooCall, OdooField, OdooRecord, PagingOptions, WireFormat } from './types';
 
 let requestId = 0;
 
@@ -91,6 +91,14 @@ export class CloudOffixClient {
 
 	async create(model: string, values: IDataObject, context: IDataObject, itemIndex?: number): Promise<number> {
 		return (await this.execute({ model, method: 'create', args: [values], kwargs: { context } }, itemIndex)) as number;
+	}
+
+	/**
+	 * `load(fields, rows)`, Odoo's import method: many records in one call from rows of strings, all or none (on
+	 * any row's error the answer is `ids: false` with per-row messages, and nothing was created).
+	 */
+	async load(model: string, fields: string[], rows: string[][], context: IDataObject, itemIndex?: number): Promise<LoadAnswer> {
+		return (await this.execute({ model, method: 'load', args: [fields, rows], kwargs: { context } }, itemIndex)) as LoadAnswer;
 	}
 
 	async write(model: string, ids: number[], values: IDataObject, context: IDataObject, itemIndex?: number): Promise<void> {

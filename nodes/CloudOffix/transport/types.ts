@@ -48,3 +48,18 @@ export interface NameSearchOptions {
 	limit?: number;
 	context?: IDataObject;
 }
+
+/** One message of `load`'s answer: which row (0-based), which field, what is wrong. */
+export interface LoadMessage {
+	type: 'error' | 'warning' | 'info';
+	message: string;
+	record?: number;
+	rows?: { from: number; to: number };
+	field?: string;
+}
+
+/** `load`'s answer: the new ids in row order, or false when any row failed and nothing was created. */
+export interface LoadAnswer {
+	ids: number[] | false;
+	messages: LoadMessage[];
+}

@@ -3,6 +3,7 @@ import { checkAccess, hasAccess, type Operation } from './access';
 import { copyRecord } from './copy';
 import type { Model, ModelMethod } from './database';
 import { fieldsGet } from './fields-get';
+import { loadRecords } from './load';
 import { nameGet, nameSearch, readRecords, searchRead, searchRecords } from './read';
 import { readGroup } from './read-group';
 import { defaultValues } from './values';
@@ -73,6 +74,7 @@ export const BASE_METHODS: Readonly<Record<string, ModelMethod>> = {
 		},
 	),
 	name_get: multi([], (target, ids) => nameGet(target, ids)),
+	load: model([{ name: 'fields' }, { name: 'data' }], (target, { fields, data }) => loadRecords(target, fields, data)),
 	name_create: model([{ name: 'name' }], (target, { name }) => {
 		const id = createRecord(target, { [target.table.def.recName ?? 'name']: name });
 		return nameGet(target, [id])[0];

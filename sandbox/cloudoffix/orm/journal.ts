@@ -31,6 +31,23 @@ export class Journal {
 		this.observer?.onComputedFieldReads(count);
 	}
 
+	/**
+	 * A savepoint in the open transaction (SAVEPOINT): `rollback()` undoes what was done since it, and forgets the
+	 * records created since, as ROLLBACK TO SAVEPOINT does; the transaction goes on.
+	 */
+	savepoint(): { rollback(): void } {
+		const undo = this.undo;
+		if (!undo) throw new Error('A savepoint needs an open transaction');
+		const mark = undo.length;
+		const created = new Map(this.created);
+		return {
+			rollback: () => {
+				for (const step of undo.splice(mark).reverse()) step();
+				this.created = new Map(created);
+			},
+		};
+	}
+
 	run<T>(work: () => T, observer: TransactionObserver): T {
 		if (this.undo) return work();
 		this.undo = [];

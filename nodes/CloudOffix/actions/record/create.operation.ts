@@ -1,8 +1,10 @@
-import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
+import { batchedCreates, loadable } from './batchedCreate';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
@@ -13,16 +15,32 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['create'] } }, properties);
 
+interface PlannedCreate {
+	model: string;
+	/** Set for an item created on its own (no batching, or values `load` cannot carry). */
+	alone?: { values: IDataObject; callContext: IDataObject };
+}
+
 /**
- * One `create` per item (Odoo 11 takes one dict per call). A create is never retried after a failure the
- * server may have acted on: only an expired-session answer, which Odoo sends before running anything,
- * is retried.
+ * Items are planned first (values read and checked); those `load` can carry go in batches of Batch Size
+ * (batchedCreate.ts), the others make one `create` each (Odoo 11 takes one dict per call). A create is never sent
+ * again after a failure the server may have acted on: only an expired-session answer, which Odoo sends before
+ * running anything, and a batch `load` refused (which created nothing) lead to another call.
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await run.each(async (i) => {
+	const creates = batchedCreates(client, context.getNode(), run.batchSize);
+	const planned = await planItems(run.itemCount, async (i): Promise<PlannedCreate> => {
 		const model = modelOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
-		return { id: await client.create(model, values, callContextOf(context, i), i) };
+		const callContext = callContextOf(context, i);
+		const fields = await client.fields(model, i);
+		if (run.batchSize === 1 || Object.keys(values).length === 0 || !loadable(values, fields)) return { model, alone: { values, callContext } };
+		creates.add(i, model, values, fields, callContext);
+		return { model };
+	});
+	return await run.each(async (i) => {
+		const { model, alone } = plannedValue(planned[i]);
+		return { id: alone ? await client.create(model, alone.values, alone.callContext, i) : await creates.id(i) };
 	});
 }
