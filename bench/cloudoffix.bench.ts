@@ -13,6 +13,7 @@ import type { ICredentialType, IDataObject, INode, INodeType } from 'n8n-workflo
 import { CloudOffix } from '../nodes/CloudOffix/CloudOffix.node';
 import { startCloudOffixSandbox, type CloudOffixSandbox } from '../sandbox/cloudoffix';
 import { afterItems, createHarness, packageNode } from '../test/harness';
+import { runBench } from './runBench';
 
 const scale = Number(process.argv[2] ?? 80);
 const repeats = Number(process.argv[3] ?? 3);
@@ -154,7 +155,4 @@ async function main() {
 	await sandbox.close();
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-	process.exit(1);
-});
+runBench(main);

@@ -10,6 +10,7 @@ import { CodelayerRouteReportTrigger } from '../nodes/Codelayer/CodelayerRouteRe
 import { startCodelayerSandbox, type CodelayerSandbox } from '../sandbox/codelayer';
 import { createHarness, packageNode, type TestPoller } from '../test/harness';
 import { CodelayerClient } from '../test/sandbox/codelayer/helpers/sandbox';
+import { runBench } from './runBench';
 
 const DAY_ROWS = 5_000;
 const CHECKPOINTS = [500, 1_000, DAY_ROWS];
@@ -145,7 +146,4 @@ async function main() {
 	await sandbox.close();
 }
 
-main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-	process.exit(1);
-});
+runBench(main);

@@ -207,3 +207,66 @@ async function comment(harness: CloudOffixHarness, ids: number[]): Promise<unkno
 	const read = await harness.run(afterItems(ids.map((id) => ({ id })), byIdNode('get', { options: { fields: ['comment'] } })));
 	return read.json('cloudOffix').map((record) => record.comment);
 }
+
+describe('CloudOffix Create or Update, batched', () => {
+	const upsertNode = () =>
+		packageNode(
+			'cloudOffix',
+			{ resource: 'record', operation: 'upsert', model: partner, fieldsMode: 'json', valuesJson: '={{ JSON.stringify({ ref: $json.ref, name: $json.name }) }}', matchOn: ['ref'] },
+			{ cloudOffixApi: 'co-1' },
+			{ continueOnFail: true },
+		);
+	const byRef = async (harness: CloudOffixHarness, ref: string) =>
+		(await harness.run(afterItems([{}], packageNode('cloudOffix', { resource: 'method', operation: 'call', model: partner, method: 'search_read', args: JSON.stringify([[['ref', '=', ref]], ['name']]) }, { cloudOffixApi: 'co-1' })))).json('cloudOffix');
+
+	it('finds every key with one search_read, updates the matches and creates the others in one load', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const existing = await harness.run(afterItems([{ ref: 'UP-1', name: 'Old 1' }, { ref: 'UP-2', name: 'Old 2' }], upsertNode()));
+		const [one, two] = existing.json('cloudOffix').map((item) => item.id as number);
+		sandbox().stats.reset();
+		const input = [
+			{ ref: 'UP-1', name: 'New 1' },
+			{ ref: 'UP-3', name: 'New 3' },
+			{ ref: 'UP-2', name: 'New 2' },
+			{ ref: 'UP-4', name: 'New 4' },
+		];
+		const result = await harness.run(afterItems(input, upsertNode()));
+		const output = result.json('cloudOffix');
+		expect(output.map((item) => item.action)).toEqual(['updated', 'created', 'updated', 'created']);
+		expect([output[0].id, output[2].id]).toEqual([one, two]);
+		expect(result.output('cloudOffix').map((item) => item.pairedItem)).toEqual(input.map((_, item) => ({ item })));
+		const { calls } = sandbox().stats;
+		expect({ searchRead: calls['res.partner.search_read'], load: calls['res.partner.load'], writes: calls['res.partner.write'], creates: calls['res.partner.create'] ?? 0 }).toEqual({ searchRead: 1, load: 1, writes: 2, creates: 0 });
+		for (const { ref, name } of input) expect((await byRef(harness, ref)).map((record) => record.name)).toEqual([name]);
+	});
+
+	it('runs items that share a key one after another: the first creates, the next updates that record', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const input = [
+			{ ref: 'DUP-1', name: 'First' },
+			{ ref: 'DUP-2', name: 'Alone' },
+			{ ref: 'DUP-1', name: 'Second' },
+		];
+		const result = await harness.run(afterItems(input, upsertNode()));
+		const output = result.json('cloudOffix');
+		expect(output.map((item) => item.action)).toEqual(['created', 'created', 'updated']);
+		expect(output[2].id).toBe(output[0].id);
+		expect((await byRef(harness, 'DUP-1')).map((record) => record.name)).toEqual(['Second']);
+		expect(await byRef(harness, 'DUP-2')).toHaveLength(1);
+	});
+
+	it('fails only the item whose key matches several records', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		await createPartners(harness, ['Twin A', 'Twin B']);
+		const twins = await harness.run(
+			afterItems([{}], packageNode('cloudOffix', { resource: 'method', operation: 'call', model: partner, method: 'search', args: JSON.stringify([[['name', '=like', 'Twin %']]]) }, { cloudOffixApi: 'co-1' })),
+		);
+		const twinIds = twins.json('cloudOffix')[0].result as number[];
+		await harness.run(afterItems(twinIds.map((id) => ({ id })), byIdNode('update', { fieldsMode: 'json', valuesJson: '{"ref": "TWIN"}' })));
+		const result = await harness.run(afterItems([{ ref: 'SOLO', name: 'Solo' }, { ref: 'TWIN', name: 'Which?' }], upsertNode()));
+		const output = result.output('cloudOffix');
+		expect(output[0].json.action).toBe('created');
+		expect(String(output[1].json.error)).toContain('Several res.partner records match ref = "TWIN"');
+		expect(output[1].pairedItem).toEqual({ item: 1 });
+	});
+});

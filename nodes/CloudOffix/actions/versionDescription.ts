@@ -19,7 +19,7 @@ export const wireFormatOption: INodeProperties = {
 	default: 'jsonRpcSession',
 };
 
-/** Records per call where items can share one: Get, Delete, and Updates that set the same values. */
+/** Records per call where items can share one: Create, Create or Update, Get, Update with the same values, Delete. */
 export const DEFAULT_BATCH_SIZE = 500;
 
 export const batchSizeOption: INodeProperties = {
@@ -29,7 +29,7 @@ export const batchSizeOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: 5000 },
 	default: DEFAULT_BATCH_SIZE,
 	description:
-		'How many records one call may carry where items share it: Get by ID, Delete, and Update with the same values (1: one call per item). A batch the server refuses is sent again item by item, so each item gets its own result.',
+		'How many records one call may carry where items share it: Create, Create or Update, Get by ID, Update with the same values, Delete (1: one call per item). A batch the server refuses is sent again item by item, so each item gets its own result.',
 };
 
 /** Everything but the icon and usableAsTool, which stay in CloudOffix.node.ts where n8n's lint looks for them. */

@@ -88,3 +88,54 @@ export function batchedWrites(client: CloudOffixClient, size: number) {
 		write: async (itemIndex: number) => await batches.result(itemIndex),
 	};
 }
+
+interface KeyGroup extends ModelCall {
+	keys: string[];
+}
+
+/** A key field's value as a read answers it compared with the value written: a many2one reads as [id, name]. */
+const keyValue = (value: unknown) => (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' ? value[0] : value);
+
+/** Odoo's prefix notation for OR of ANDs: one clause per item, each the equalities of its key fields. */
+function keysDomain(keys: string[], members: IDataObject[]): unknown[] {
+	const clause = (values: IDataObject) => [...Array<string>(keys.length - 1).fill('&'), ...keys.map((key) => [key, '=', values[key]])];
+	return [...Array<string>(members.length - 1).fill('|'), ...members.flatMap(clause)];
+}
+
+/** An item's key: the key fields and its values (all of them; the key fields' are matched). */
+interface KeyedValues {
+	keys: string[];
+	values: IDataObject;
+}
+
+const tupleOf = ({ keys, values }: KeyedValues) => JSON.stringify(keys.map((key) => keyValue(values[key])));
+
+/**
+ * Create or Update's lookups: the records whose key fields equal each item's values, archived ones included, with
+ * one `search_read` for a batch of items instead of one `search` each. Each item gets the ids that match it.
+ */
+export function batchedKeyLookups(client: CloudOffixClient, size: number) {
+	const find = async ({ model, keys, callContext }: KeyGroup, members: KeyedValues[], itemIndex: number) => {
+		const domain = keysDomain(keys, members.map((member) => member.values));
+		const records = await client.searchRead(model, domain, keys, { context: { ...callContext, active_test: false } }, itemIndex);
+		const byTuple = new Map<string, number[]>();
+		for (const record of records) {
+			const tuple = tupleOf({ keys, values: record });
+			byTuple.set(tuple, [...(byTuple.get(tuple) ?? []), record.id]);
+		}
+		return byTuple;
+	};
+	const batches = new Batches<KeyGroup, KeyedValues, Map<string, number[]>, number[]>({
+		size,
+		callBatch: async (group, members, [first]) => await find(group, members, first),
+		share: (byTuple, member) => byTuple.get(tupleOf(member)) ?? [],
+		callOne: async (group, member, itemIndex) => (await find(group, [member], itemIndex)).get(tupleOf(member)) ?? [],
+	});
+	return {
+		/** The key of an item, which identifies it in its run (items with the same key must run one after another). */
+		keyOf: (group: KeyGroup, values: IDataObject) => JSON.stringify([group.model, group.keys, group.callContext, tupleOf({ keys: group.keys, values })]),
+		add: (itemIndex: number, group: KeyGroup, values: IDataObject) =>
+			batches.add(itemIndex, JSON.stringify([group.model, group.keys, group.callContext]), group, { keys: group.keys, values }),
+		matches: async (itemIndex: number) => await batches.result(itemIndex),
+	};
+}

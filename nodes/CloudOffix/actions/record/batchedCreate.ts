@@ -33,7 +33,7 @@ class BatchRefused extends Error {
 }
 
 /** Whether `values` can go through `load` unchanged in meaning. */
-export function loadable(values: IDataObject, fields: Record<string, OdooField>): boolean {
+function loadable(values: IDataObject, fields: Record<string, OdooField>): boolean {
 	return Object.entries(values).every(([name, value]) => {
 		const type = fields[name]?.type;
 		return type !== undefined && LOADABLE_TYPES.has(type) && (value === false || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean');
@@ -72,13 +72,18 @@ export function batchedCreates(client: CloudOffixClient, node: INode, size: numb
 		},
 	});
 	return {
-		/** Plans an item's create; `fields` is the model's fields_get. */
-		add: (itemIndex: number, model: string, values: IDataObject, fields: Record<string, OdooField>, callContext: IDataObject) => {
+		/**
+		 * Plans an item's create in a batch when batching is on and `load` can carry its values (`fields`: the
+		 * model's fields_get); false when the item is to be created on its own.
+		 */
+		add: (itemIndex: number, model: string, values: IDataObject, fields: Record<string, OdooField>, callContext: IDataObject): boolean => {
 			const names = Object.keys(values).sort();
+			if (size === 1 || names.length === 0 || !loadable(values, fields)) return false;
 			const types = names.map((name) => fields[name].type);
 			const columns = names.map((name, column) => (types[column] === 'many2one' ? `${name}/.id` : name));
 			const group: CreateGroup = { model, names, columns, types, callContext };
 			batches.add(itemIndex, JSON.stringify([model, names, callContext]), group, values);
+			return true;
 		},
 		id: async (itemIndex: number) => await batches.result(itemIndex),
 	};

@@ -4,7 +4,7 @@ import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
-import { batchedCreates, loadable } from './batchedCreate';
+import { batchedCreates } from './batchedCreate';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 
 const properties: INodeProperties[] = [
@@ -34,10 +34,8 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const model = modelOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
 		const callContext = callContextOf(context, i);
-		const fields = await client.fields(model, i);
-		if (run.batchSize === 1 || Object.keys(values).length === 0 || !loadable(values, fields)) return { model, alone: { values, callContext } };
-		creates.add(i, model, values, fields, callContext);
-		return { model };
+		if (creates.add(i, model, values, await client.fields(model, i), callContext)) return { model };
+		return { model, alone: { values, callContext } };
 	});
 	return await run.each(async (i) => {
 		const { model, alone } = plannedValue(planned[i]);
