@@ -1,9 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -90,13 +90,15 @@ export class CodelayerApi implements ICredentialType {
 		return await loginForKey(this.helpers.httpRequest, credentials);
 	}
 
-	// The API takes the key in the JSON body of every call, never in a header or the query string.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: { key: '={{$credentials.sessionKey}}' },
-		},
-	};
+	// The API takes the key in the JSON body of every call, never in a header or the query string. A function, not
+	// a generic definition, so that n8n evaluates no expression per request; like the generic one it adds the key
+	// to an object body and leaves any other body as it is.
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const { body } = requestOptions;
+		const plainObject = typeof body === 'object' && body !== null && [Object.prototype, null].includes(Object.getPrototypeOf(body));
+		if (body !== undefined && !plainObject) return requestOptions;
+		return { ...requestOptions, body: { ...(body as object | undefined), key: String(credentials.sessionKey ?? '') } };
+	}
 
 	// preAuthentication has already proved the login when this runs; Route Details proves the key works.
 	test: ICredentialTestRequest = {
