@@ -68,16 +68,23 @@ export class CloudOffixClient {
 	/**
 	 * `search_read` page by page: `order` must end with a unique key (the record id) so that pages never
 	 * overlap or skip. Stops after `limit` records, at a short page, or when `more()` says to.
+	 * Sorted by id alone, the pages after the first go by key (`id > last id`, offset 0): what a database answers
+	 * from its index without counting past the earlier pages, and exact when records are created or deleted
+	 * between two pages, where an offset would skip or repeat some. Other sorts page by offset.
 	 */
 	async *searchReadPages(model: string, domain: Domain, fields: string[], paging: PagingOptions, itemIndex?: number): AsyncGenerator<OdooRecord[]> {
 		const { limit = Infinity, pageSize, order, context } = paging;
+		const byKey = idDirection(order);
 		let offset = paging.offset ?? 0;
+		let last: number | undefined;
 		for (let read = 0; read < limit; ) {
 			const size = Math.min(pageSize, limit - read);
-			const page = await this.searchRead(model, domain, fields, { offset, limit: size, order, context }, itemIndex);
+			const after = byKey && last !== undefined ? [['id', byKey === 'asc' ? '>' : '<', last]] : [];
+			const page = await this.searchRead(model, [...domain, ...after], fields, { offset: after.length > 0 ? 0 : offset, limit: size, order, context }, itemIndex);
 			yield page;
 			read += page.length;
 			offset += page.length;
+			last = page[page.length - 1]?.id;
 			if (page.length < size || (paging.more && !paging.more())) return;
 		}
 	}
@@ -210,4 +217,13 @@ export function cloudOffixClient(context: SessionContext, wireFormat: WireFormat
 		clients.set(context, client);
 	}
 	return client;
+}
+
+/**
+ * 'asc' or 'desc' when an order sorts by the record id alone ("id", "id desc"); undefined for any other sort, and
+ * for none (the model's own _order then applies, not the id).
+ */
+function idDirection(order: string | undefined): 'asc' | 'desc' | undefined {
+	const match = /^\s*id(?:\s+(asc|desc))?\s*$/i.exec(order ?? '');
+	return match ? ((match[1]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'asc') : undefined;
 }
