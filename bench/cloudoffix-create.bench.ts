@@ -15,6 +15,7 @@ import { CloudOffix } from '../nodes/CloudOffix/CloudOffix.node';
 import { startCloudOffixSandbox, type CloudOffixSandbox } from '../sandbox/cloudoffix';
 import { afterItems, createHarness, packageNode } from '../test/harness';
 import { runBench } from './runBench';
+import { printTable } from './table';
 
 const records = Number(process.argv[2] ?? 1000);
 const repeats = Number(process.argv[3] ?? 3);
@@ -131,15 +132,10 @@ async function main() {
 		}
 		process.stderr.write(`bench: create at ${latency} ms done\n`);
 	}
-	process.stdout.write(
-		[
-			`CloudOffix Create of ${number(records)} res.partner records (name, email), ${CONCURRENCY} in flight, median of ${repeats} runs; time ratios against the raw client and n8n's Odoo node v2 in the same run`,
-			'',
-			'| latency per request | client | time | time / raw client | time / Odoo node | requests | client CPU |',
-			'|---|---|---|---|---|---|---|',
-			...lines,
-			'',
-		].join('\n'),
+	printTable(
+		[`CloudOffix Create of ${number(records)} res.partner records (name, email), ${CONCURRENCY} in flight, median of ${repeats} runs; time ratios against the raw client and n8n's Odoo node v2 in the same run`],
+		['latency per request', 'client', 'time', 'time / raw client', 'time / Odoo node', 'requests', 'client CPU'],
+		lines,
 	);
 	await sandbox.close();
 }

@@ -14,6 +14,7 @@ import { CloudOffix } from '../nodes/CloudOffix/CloudOffix.node';
 import { startCloudOffixSandbox, type CloudOffixSandbox } from '../sandbox/cloudoffix';
 import { afterItems, createHarness, packageNode } from '../test/harness';
 import { runBench } from './runBench';
+import { printTable } from './table';
 
 const scale = Number(process.argv[2] ?? 80);
 const repeats = Number(process.argv[3] ?? 3);
@@ -141,16 +142,13 @@ async function main() {
 		rows.push(`| ${row(name, await scenario(sandbox, harness, input, ours, peer))} |`);
 		process.stderr.write(`bench: ${name} done\n`);
 	}
-	process.stdout.write(
+	printTable(
 		[
 			`CloudOffix node vs n8n's Odoo node v2 (n8n-nodes-base 2.41.1): sandbox scale ${scale} (${number(partners)} partners, ` +
 				`computed fields ${computedFieldCostMs} ms per record and field), median of ${repeats} runs each; ratios are ours / peer`,
-			'',
-			'| scenario | items | time | requests | output size | peak heap growth |',
-			'|---|---|---|---|---|---|',
-			...rows,
-			'',
-		].join('\n'),
+		],
+		['scenario', 'items', 'time', 'requests', 'output size', 'peak heap growth'],
+		rows,
 	);
 	await sandbox.close();
 }
