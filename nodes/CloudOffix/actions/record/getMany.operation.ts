@@ -82,7 +82,12 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const order = stableOrder(String(options.order ?? ''));
 
 		const offset = Number(options.offset ?? 0);
-		const records = await client.searchReadAll(model, domain, fields, { offset, limit: wanted, pageSize, order, context: callContext }, i);
-		return await recordsOut(run, model, records, i);
+		// Each page is shaped (Simplify) as it arrives, so that the raw page is freed before the next one comes:
+		// the records are held once, not twice, however many there are.
+		const out: IDataObject[] = [];
+		for await (const page of client.searchReadPages(model, domain, fields, { offset, limit: wanted, pageSize, order, context: callContext }, i)) {
+			for (const record of await recordsOut(run, model, page, i)) out.push(record);
+		}
+		return out;
 	});
 }
