@@ -11,6 +11,8 @@
 export interface BatchCalls<Group, Member, Answer, Result> {
 	/** Members per call at most (1: no batching). */
 	size: number;
+	/** What items must share for one call: items whose groups have the same key go in the same batches. */
+	key(group: Group): string;
 	/** One call for a batch; `itemIndexes` are its items', in input order (the first names the call's errors). */
 	callBatch(group: Group, members: Member[], itemIndexes: number[]): Promise<Answer>;
 	/** An item's share of its batch's answer. */
@@ -40,8 +42,9 @@ export class Batches<Group, Member, Answer, Result> {
 	}
 
 	/** Plans an item's call; every item of a run is added before the first `result`. */
-	add(itemIndex: number, key: string, group: Group, member: Member): void {
+	add(itemIndex: number, group: Group, member: Member): void {
 		if (this.slots.has(itemIndex)) throw new RangeError(`Item ${itemIndex} is already in a batch`);
+		const key = this.calls.key(group);
 		let batch = this.filling.get(key);
 		if (!batch || batch.members.length >= this.calls.size) this.filling.set(key, (batch = { group, members: [], itemIndexes: [] }));
 		batch.members.push(member);

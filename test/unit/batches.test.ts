@@ -6,6 +6,7 @@ function recordingCalls(size: number, failOn?: number) {
 	const ownCalls: Array<{ member: number; itemIndex: number }> = [];
 	const calls: BatchCalls<string, number, number[], string> = {
 		size,
+		key: (group) => group,
 		callBatch: async (group, members, itemIndexes) => {
 			batchCalls.push({ group, members: [...members], itemIndexes: [...itemIndexes] });
 			if (members.includes(failOn ?? Number.NaN)) throw new Error(`refused ${failOn}`);
@@ -29,7 +30,7 @@ describe('Batches (the shared batching step)', () => {
 		const { calls, batchCalls, ownCalls } = recordingCalls(2);
 		const batches = new Batches(calls);
 		const plan = [['a', 1], ['b', 2], ['a', 3], ['a', 4], ['b', 5]] as const;
-		plan.forEach(([key, member], itemIndex) => batches.add(itemIndex, key, key, member));
+		plan.forEach(([key, member], itemIndex) => batches.add(itemIndex, key, member));
 		const results = await settle(plan.map((_, itemIndex) => batches.result(itemIndex)));
 		expect(results).toEqual(['1:true', '2:true', '3:true', '4:true', '5:true']);
 		expect(batchCalls).toEqual([
@@ -43,7 +44,7 @@ describe('Batches (the shared batching step)', () => {
 	it('falls back to one call per item when a batch fails: the error is the failing item’s, the others succeed', async () => {
 		const { calls, batchCalls, ownCalls } = recordingCalls(10, 2);
 		const batches = new Batches(calls);
-		[1, 2, 3].forEach((member, itemIndex) => batches.add(itemIndex, 'a', 'a', member));
+		[1, 2, 3].forEach((member, itemIndex) => batches.add(itemIndex, 'a', member));
 		const results = await settle([0, 1, 2].map((itemIndex) => batches.result(itemIndex)));
 		expect(results).toEqual(['1:own', 'error: refused 2 for item 1', '3:own']);
 		expect(batchCalls).toHaveLength(1);
@@ -57,7 +58,7 @@ describe('Batches (the shared batching step)', () => {
 	it('does not send the call of a batch of one again when it fails', async () => {
 		const { calls, batchCalls, ownCalls } = recordingCalls(10, 7);
 		const batches = new Batches(calls);
-		batches.add(0, 'a', 'a', 7);
+		batches.add(0, 'a', 7);
 		expect(await settle([batches.result(0)])).toEqual(['error: refused 7']);
 		expect(batchCalls).toHaveLength(1);
 		expect(ownCalls).toEqual([]);
@@ -66,7 +67,7 @@ describe('Batches (the shared batching step)', () => {
 	it('with size 1 makes one call per item', async () => {
 		const { calls, batchCalls } = recordingCalls(1);
 		const batches = new Batches(calls);
-		[4, 5, 6].forEach((member, itemIndex) => batches.add(itemIndex, 'a', 'a', member));
+		[4, 5, 6].forEach((member, itemIndex) => batches.add(itemIndex, 'a', member));
 		expect(await settle([0, 1, 2].map((itemIndex) => batches.result(itemIndex)))).toEqual(['4:true', '5:true', '6:true']);
 		expect(batchCalls.map((call) => call.members)).toEqual([[4], [5], [6]]);
 	});
@@ -74,8 +75,8 @@ describe('Batches (the shared batching step)', () => {
 	it('refuses a size below 1 and an item added twice or never', () => {
 		expect(() => new Batches(recordingCalls(0).calls)).toThrow('at least 1');
 		const batches = new Batches(recordingCalls(2).calls);
-		batches.add(0, 'a', 'a', 1);
-		expect(() => batches.add(0, 'a', 'a', 2)).toThrow('already in a batch');
+		batches.add(0, 'a', 1);
+		expect(() => batches.add(0, 'a', 2)).toThrow('already in a batch');
 		return expect(batches.result(1)).rejects.toThrow('was not added');
 	});
 });

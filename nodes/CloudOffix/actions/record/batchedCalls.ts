@@ -21,33 +21,27 @@ const unique = (ids: number[]) => [...new Set(ids)];
  * or not readable by this user).
  */
 export function batchedReads(client: CloudOffixClient, size: number) {
-	const batches = new Batches<ReadGroup, number, Map<number, IDataObject>, IDataObject | undefined>({
+	return new Batches<ReadGroup, number, Map<number, IDataObject>, IDataObject | undefined>({
 		size,
+		key: ({ model, fields, callContext }) => JSON.stringify([model, fields, callContext]),
 		callBatch: async ({ model, fields, callContext }, ids, [first]) =>
 			new Map((await client.read(model, unique(ids), fields, callContext, first)).map((record) => [record.id, record])),
 		share: (records, id) => records.get(id),
 		callOne: async ({ model, fields, callContext }, id, itemIndex) => (await client.read(model, [id], fields, callContext, itemIndex))[0],
 	});
-	return {
-		add: (itemIndex: number, group: ReadGroup, id: number) => batches.add(itemIndex, JSON.stringify([group.model, group.fields, group.callContext]), group, id),
-		record: async (itemIndex: number) => await batches.result(itemIndex),
-	};
 }
 
 /** Whether a record exists, archived ones included: one `search` per model for a batch of items. */
 export function batchedExistence(client: CloudOffixClient, size: number) {
 	const exists = async (model: string, ids: number[], itemIndex: number) =>
 		new Set(await client.search(model, [['id', 'in', unique(ids)]], { context: { active_test: false } }, itemIndex));
-	const batches = new Batches<string, number, Set<number>, boolean>({
+	return new Batches<string, number, Set<number>, boolean>({
 		size,
+		key: (model) => model,
 		callBatch: async (model, ids, [first]) => await exists(model, ids, first),
 		share: (existing, id) => existing.has(id),
 		callOne: async (model, id, itemIndex) => (await exists(model, [id], itemIndex)).has(id),
 	});
-	return {
-		add: (itemIndex: number, model: string, id: number) => batches.add(itemIndex, model, model, id),
-		exists: async (itemIndex: number) => await batches.result(itemIndex),
-	};
 }
 
 /**
@@ -55,16 +49,13 @@ export function batchedExistence(client: CloudOffixClient, size: number) {
  * one transaction, so a batch that failed deleted nothing and each of its items then deletes its own record.
  */
 export function batchedUnlinks(client: CloudOffixClient, size: number) {
-	const batches = new Batches<ModelCall, number, void, void>({
+	return new Batches<ModelCall, number, void, void>({
 		size,
+		key: ({ model, callContext }) => JSON.stringify([model, callContext]),
 		callBatch: async ({ model, callContext }, ids, [first]) => await client.unlink(model, unique(ids), callContext, first),
 		share: () => undefined,
 		callOne: async ({ model, callContext }, id, itemIndex) => await client.unlink(model, [id], callContext, itemIndex),
 	});
-	return {
-		add: (itemIndex: number, group: ModelCall, id: number) => batches.add(itemIndex, JSON.stringify([group.model, group.callContext]), group, id),
-		unlink: async (itemIndex: number) => await batches.result(itemIndex),
-	};
 }
 
 interface WriteGroup extends ModelCall {
@@ -77,16 +68,13 @@ interface WriteGroup extends ModelCall {
  * differ each make their own call.
  */
 export function batchedWrites(client: CloudOffixClient, size: number) {
-	const batches = new Batches<WriteGroup, number, void, void>({
+	return new Batches<WriteGroup, number, void, void>({
 		size,
+		key: ({ model, values, callContext }) => JSON.stringify([model, values, callContext]),
 		callBatch: async ({ model, values, callContext }, ids, [first]) => await client.write(model, unique(ids), values, callContext, first),
 		share: () => undefined,
 		callOne: async ({ model, values, callContext }, id, itemIndex) => await client.write(model, [id], values, callContext, itemIndex),
 	});
-	return {
-		add: (itemIndex: number, group: WriteGroup, id: number) => batches.add(itemIndex, JSON.stringify([group.model, group.values, group.callContext]), group, id),
-		write: async (itemIndex: number) => await batches.result(itemIndex),
-	};
 }
 
 interface KeyGroup extends ModelCall {
@@ -110,6 +98,11 @@ interface KeyedValues {
 
 const tupleOf = ({ keys, values }: KeyedValues) => JSON.stringify(keys.map((key) => keyValue(values[key])));
 
+/** What identifies an item's record in its run: items with the same one must run one after another. */
+export function recordKeyOf(group: KeyGroup, values: IDataObject): string {
+	return JSON.stringify([group.model, group.keys, group.callContext, tupleOf({ keys: group.keys, values })]);
+}
+
 /**
  * Create or Update's lookups: the records whose key fields equal each item's values, archived ones included, with
  * one `search_read` for a batch of items instead of one `search` each. Each item gets the ids that match it.
@@ -125,17 +118,11 @@ export function batchedKeyLookups(client: CloudOffixClient, size: number) {
 		}
 		return byTuple;
 	};
-	const batches = new Batches<KeyGroup, KeyedValues, Map<string, number[]>, number[]>({
+	return new Batches<KeyGroup, KeyedValues, Map<string, number[]>, number[]>({
 		size,
+		key: ({ model, keys, callContext }) => JSON.stringify([model, keys, callContext]),
 		callBatch: async (group, members, [first]) => await find(group, members, first),
 		share: (byTuple, member) => byTuple.get(tupleOf(member)) ?? [],
 		callOne: async (group, member, itemIndex) => (await find(group, [member], itemIndex)).get(tupleOf(member)) ?? [],
 	});
-	return {
-		/** The key of an item, which identifies it in its run (items with the same key must run one after another). */
-		keyOf: (group: KeyGroup, values: IDataObject) => JSON.stringify([group.model, group.keys, group.callContext, tupleOf({ keys: group.keys, values })]),
-		add: (itemIndex: number, group: KeyGroup, values: IDataObject) =>
-			batches.add(itemIndex, JSON.stringify([group.model, group.keys, group.callContext]), group, { keys: group.keys, values }),
-		matches: async (itemIndex: number) => await batches.result(itemIndex),
-	};
 }

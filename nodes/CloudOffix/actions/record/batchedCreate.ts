@@ -51,6 +51,7 @@ export function batchedCreates(client: CloudOffixClient, node: INode, size: numb
 	const create = async ({ model, callContext }: CreateGroup, values: IDataObject, itemIndex: number) => await client.create(model, values, callContext, itemIndex);
 	const batches = new Batches<CreateGroup, IDataObject, Map<IDataObject, number>, number>({
 		size,
+		key: ({ model, names, callContext }) => JSON.stringify([model, names, callContext]),
 		callBatch: async (group, members, itemIndexes) => {
 			// A batch of one is a plain create: its error is Odoo's own, not a load message.
 			if (members.length === 1) return new Map([[members[0], await create(group, members[0], itemIndexes[0])]]);
@@ -82,7 +83,7 @@ export function batchedCreates(client: CloudOffixClient, node: INode, size: numb
 			const types = names.map((name) => fields[name].type);
 			const columns = names.map((name, column) => (types[column] === 'many2one' ? `${name}/.id` : name));
 			const group: CreateGroup = { model, names, columns, types, callContext };
-			batches.add(itemIndex, JSON.stringify([model, names, callContext]), group, values);
+			batches.add(itemIndex, group, values);
 			return true;
 		},
 		id: async (itemIndex: number) => await batches.result(itemIndex),

@@ -49,7 +49,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	// Every check is answered before any delete is planned, so that a batch deletes only records that exist.
 	const checked = await planItems(run.itemCount, async (i) => {
 		const target = plannedValue(planned[i]);
-		if (target.errorOnMissing && !(await checks.exists(i))) {
+		if (target.errorOnMissing && !(await checks.result(i))) {
 			throw new LookupError(`${target.model} has no record with ID ${target.id}: nothing was deleted`, recordIdLocator.displayName);
 		}
 		unlinks.add(i, { model: target.model, callContext: callContextOf(context, i) }, target.id);
@@ -57,7 +57,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	});
 	return await run.each(async (i) => {
 		const { id } = plannedValue(checked[i]);
-		await unlinks.unlink(i);
+		await unlinks.result(i);
 		return { id, deleted: true };
 	});
 }

@@ -37,7 +37,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const planned = await planItems(run.itemCount, plan);
 	return await run.each(async (i) => {
 		const { model, id, errorOnMissing } = plannedValue(planned[i]);
-		const record = await reads.record(i);
+		const record = await reads.result(i);
 		// Odoo 11 leaves a missing id out of a read's answer instead of failing.
 		if (!record) {
 			if (!errorOnMissing) return undefined;

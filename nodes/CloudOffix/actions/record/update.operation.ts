@@ -32,7 +32,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	});
 	return await run.each(async (i) => {
 		const id = plannedValue(planned[i]);
-		await writes.write(i);
+		await writes.result(i);
 		return { id, updated: true };
 	});
 }

@@ -5,7 +5,7 @@ import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { LookupError, ParameterError } from '../../../shared/parameterError';
 import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
-import { batchedKeyLookups, batchedWrites } from './batchedCalls';
+import { batchedKeyLookups, batchedWrites, recordKeyOf } from './batchedCalls';
 import { batchedCreates } from './batchedCreate';
 import { fieldValuesOf, fieldValuesProperties, matchFieldsOf, matchOnProperty } from './fieldValues';
 
@@ -46,14 +46,14 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			throw new ParameterError(`Match field ${missing.map((key) => `"${key}"`).join(', ')} has no value to match`, parameter);
 		}
 		const callContext = { ...callContextOf(context, i) };
-		return { model, keys, parameter, values, callContext, key: lookups.keyOf({ model, keys, callContext }, values) };
+		return { model, keys, parameter, values, callContext, key: recordKeyOf({ model, keys, callContext }, values) };
 	});
 	const keyCounts = new Map<string, number>();
 	for (const item of planned) if ('value' in item) keyCounts.set(item.value.key, (keyCounts.get(item.value.key) ?? 0) + 1);
 	const upserts = planned.map((item, i) => {
 		if (!('value' in item)) return item;
 		const upsert: PlannedUpsert = { ...item.value, sharesKey: (keyCounts.get(item.value.key) ?? 0) > 1 };
-		if (!upsert.sharesKey) lookups.add(i, upsert, upsert.values);
+		if (!upsert.sharesKey) lookups.add(i, upsert, { keys: upsert.keys, values: upsert.values });
 		return { value: upsert };
 	});
 
@@ -63,7 +63,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const decided = await planItems(run.itemCount, async (i) => {
 		const upsert = plannedValue(upserts[i]);
 		if (upsert.sharesKey) return { upsert };
-		const matches = matchesOrError(upsert, await lookups.matches(i));
+		const matches = matchesOrError(upsert, await lookups.result(i));
 		if (matches.length === 1) {
 			writes.add(i, upsert, matches[0]);
 			return { upsert, matched: matches[0] };
@@ -81,7 +81,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			return await turn;
 		}
 		if (matched !== undefined) {
-			await writes.write(i);
+			await writes.result(i);
 			return { id: matched, action: 'updated' };
 		}
 		const id = createsInBatch ? await creates.id(i) : await client.create(upsert.model, upsert.values, upsert.callContext, i);
