@@ -5,7 +5,7 @@ import { CUSTOMERS } from '../../sandbox/codelayer/seed';
 import { SAMPLE_SALE_LINES, saleParameters } from '../codelayer/harness';
 import { DEMO_CREDENTIALS } from '../../sandbox/n8n/demo';
 import type { N8nInstance, WorkflowRun } from '../../sandbox/n8n/instance';
-import { importDemoCredentials, newInstance, PACKAGE, useLocalSandboxes } from './harness';
+import { importDemoCredentials, newInstance, odooCall, PACKAGE, useLocalSandboxes } from './harness';
 import { chainWorkflow, model, recordById } from './workflows';
 
 /**
@@ -91,19 +91,6 @@ function itemsOf(run: WorkflowRun, node: string): Array<Record<string, unknown>>
 	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
 }
 
-/** Odoo's own external API, to read what the sandbox holds independently of the node. */
-async function odoo(local: LocalSandboxes, modelName: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<unknown> {
-	const { url, db, password } = local.addresses.cloudOffix;
-	const answer = await fetch(`${url}/jsonrpc`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { service: 'object', method: 'execute_kw', args: [db, 2, password, modelName, method, args, kwargs] } }),
-	});
-	const body = (await answer.json()) as { result?: unknown; error?: unknown };
-	if (body.error) throw new Error(`${modelName}.${method}: ${JSON.stringify(body.error)}`);
-	return body.result;
-}
-
 async function storedCredential(id: string): Promise<Record<string, unknown>> {
 	const stored = (await n8n.exportCredentials()).find((credential) => credential.id === id);
 	if (!stored) throw new Error(`credential ${id} is not stored`);
@@ -141,7 +128,7 @@ describe('CloudOffix through n8n execute', () => {
 		expect(itemsOf(run, 'Delete')).toEqual([expect.objectContaining({ id, deleted: true })]);
 		const { calls, creates } = local.cloudOffix.stats;
 		expect({ creates: creates['crm.lead'], writes: calls['crm.lead.write'], unlinks: calls['crm.lead.unlink'] }).toEqual({ creates: 1, writes: 1, unlinks: 1 });
-		expect(await odoo(local, 'crm.lead', 'search_count', [[['name', '=', LEAD_NAME]]], { context: { active_test: false } })).toBe(0);
+		expect(await odooCall(local, 'crm.lead', 'search_count', [[['name', '=', LEAD_NAME]]], { context: { active_test: false } })).toBe(0);
 	});
 
 	it('calls a model method over XML-RPC', async () => {
@@ -149,7 +136,7 @@ describe('CloudOffix through n8n execute', () => {
 		local.cloudOffix.stats.reset();
 		const run = await execute('e2eXmlRpcCall');
 		const requests = { ...local.cloudOffix.stats.requests };
-		const companies = await odoo(local, 'res.partner', 'search_count', [COMPANIES]);
+		const companies = await odooCall(local, 'res.partner', 'search_count', [COMPANIES]);
 		expect(companies).toBeGreaterThan(0);
 		expect(itemsOf(run, 'Count Companies')).toEqual([{ result: companies }]);
 		// The credential's login is n8n's preAuthentication (a JSON route); the method itself went over XML-RPC only.

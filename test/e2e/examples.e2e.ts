@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEMO_CREDENTIALS } from '../../sandbox/n8n/demo';
 import type { N8nInstance, WorkflowRun } from '../../sandbox/n8n/instance';
 import { RestSession, startN8n, type RunningN8n } from '../../sandbox/n8n/server';
-import { importDemoCredentials, n8nBin, newInstance, PACKAGE, useLocalSandboxes } from './harness';
+import { importDemoCredentials, n8nBin, newInstance, odooCall, PACKAGE, useLocalSandboxes } from './harness';
 import { PushConnection, runManually, type ManualExecution } from './manualRun';
 
 /**
@@ -74,22 +74,8 @@ afterAll(async () => {
 
 type OdooRecord = Record<string, unknown> & { id: number };
 
-/** One call of CloudOffix's external API (/jsonrpc, execute_kw) as the sandbox's administrator. */
-async function odoo<T>(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<T> {
-	const { url, db, login, password } = sandboxes().addresses.cloudOffix;
-	const call = async (service: string, serviceMethod: string, callArgs: unknown[]) => {
-		const answer = await fetch(`${url}/jsonrpc`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { service, method: serviceMethod, args: callArgs } }),
-		});
-		const body = (await answer.json()) as { result?: unknown; error?: { data?: { message?: string } } };
-		if (body.error) throw new Error(`CloudOffix ${model}.${method}: ${body.error.data?.message ?? JSON.stringify(body.error)}`);
-		return body.result;
-	};
-	const uid = (await call('common', 'login', [db, login, password])) as number;
-	return (await call('object', 'execute_kw', [db, uid, password, model, method, args, kwargs])) as T;
-}
+const odoo = async <T>(model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<T> =>
+	(await odooCall(sandboxes(), model, method, args, kwargs)) as T;
 
 const searchRead = async (model: string, domain: unknown[], fields: string[], context: Record<string, unknown> = {}) =>
 	await odoo<OdooRecord[]>(model, 'search_read', [domain], { fields, context });

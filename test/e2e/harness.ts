@@ -47,3 +47,23 @@ export function useLocalSandboxes(): () => LocalSandboxes {
 export async function importDemoCredentials(instance: N8nInstance, sandboxes: LocalSandboxes): Promise<void> {
 	await instance.importCredentials(demoCredentials(sandboxes.addresses));
 }
+
+/**
+ * One call of CloudOffix's external API (/jsonrpc: common.login, then object.execute_kw) as the sandbox's
+ * administrator: what the sandbox holds, read without the node.
+ */
+export async function odooCall(sandboxes: LocalSandboxes, model: string, method: string, args: unknown[], kwargs: Record<string, unknown> = {}): Promise<unknown> {
+	const { url, db, login, password } = sandboxes.addresses.cloudOffix;
+	const call = async (service: string, serviceMethod: string, callArgs: unknown[]) => {
+		const answer = await fetch(`${url}/jsonrpc`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params: { service, method: serviceMethod, args: callArgs } }),
+		});
+		const body = (await answer.json()) as { result?: unknown; error?: { data?: { message?: string } } };
+		if (body.error) throw new Error(`CloudOffix ${model}.${method}: ${body.error.data?.message ?? JSON.stringify(body.error)}`);
+		return body.result;
+	};
+	const uid = (await call('common', 'login', [db, login, password])) as number;
+	return await call('object', 'execute_kw', [db, uid, password, model, method, args, kwargs]);
+}

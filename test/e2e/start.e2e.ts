@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { buildSync } from 'esbuild';
 
 import { freePort } from '../../sandbox/n8n/instance';
 import { REPOSITORY } from '../../sandbox/n8n/repository';
+import { startPrintingProcess, type PrintingProcess } from '../harness/printingProcess';
 import { canvasNode, launchEditorBrowser, onNewPage, screenshot, STEP_TIMEOUT, type EditorBrowser } from './browser/editor';
 import { ARTEFACTS } from './harness';
 
@@ -16,38 +16,16 @@ import { ARTEFACTS } from './harness';
  * the logins it prints and shows the examples; Ctrl-C (SIGINT) stops everything and removes its user folder.
  * Ports are free ones and the folder a temporary one, so that it runs beside a developer's own main job.
  */
-interface MainJob {
-	child: ChildProcessWithoutNullStreams;
-	/** Resolves with the first match once the output holds it; fails if the process ends first. */
-	printed(pattern: RegExp): Promise<RegExpExecArray>;
-	exited: Promise<number | null>;
-}
-
-let job: MainJob | undefined;
+let job: PrintingProcess | undefined;
 let browser: EditorBrowser | undefined;
 let folder: string;
 let editor: { url: string; email: string; password: string };
 
-function startMainJob(env: Record<string, string>): MainJob {
+/** The main job, bundled as .ci/start bundles it and run as a plain script. */
+function startMainJob(env: Record<string, string>): PrintingProcess {
 	const outfile = join(ARTEFACTS, 'main.js');
 	buildSync({ entryPoints: [join(REPOSITORY, 'sandbox', 'main.ts')], bundle: true, platform: 'node', outfile, logLevel: 'silent' });
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test code: runs the start command as a user would
-	const child = spawn(process.execPath, [outfile], { env: { ...process.env, ...env } });
-	let output = '';
-	const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const printed = (pattern: RegExp) =>
-		new Promise<RegExpExecArray>((resolve, reject) => {
-			const check = () => {
-				const match = pattern.exec(output);
-				if (match) resolve(match);
-			};
-			child.stdout.on('data', check);
-			void exited.then((code) => reject(new Error(`the main job exited with ${code} before printing ${pattern}; it printed:\n${output}`)));
-			check();
-		});
-	return { child, printed, exited };
+	return startPrintingProcess(outfile, env, 'the main job');
 }
 
 async function exampleNames(): Promise<string[]> {
@@ -64,7 +42,7 @@ beforeAll(async () => {
 		CODELAYER_SANDBOX_PORT: '0',
 		CODELAYER_LICENSE_SANDBOX_PORT: '0',
 	});
-	const [, url, email, password] = await job.printed(/Editor: (\S+?)\/? +\(sign in as (\S+) \/ (\S+)\)/);
+	const [[, url, email, password]] = await job.printed(/Editor: (\S+?)\/? +\(sign in as (\S+) \/ (\S+)\)/);
 	editor = { url, email, password };
 	browser = await launchEditorBrowser();
 });

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +5,7 @@ import { dirname, join } from 'node:path';
 
 import { buildSync } from 'esbuild';
 
+import { startPrintingProcess, type PrintingProcess } from '../harness/printingProcess';
 import { JSON_HEADERS, post } from './helpers/http';
 
 /** The start command's sandbox process, bundled as .ci/start bundles it and run as a plain script. */
@@ -24,35 +24,12 @@ afterEach(async () => {
 	await Promise.all([...running].map(stop));
 });
 
-interface Cli {
-	child: ChildProcessWithoutNullStreams;
-	/** Resolves with the first match of each pattern once the output holds them all; fails if the process ends first. */
-	printed(...patterns: RegExp[]): Promise<RegExpExecArray[]>;
-	exited: Promise<number | null>;
-}
+type Cli = PrintingProcess;
 
 function startCli(env: Record<string, string> = {}): Cli {
-	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- test code: runs the CLI as a user would
-	const child = spawn(process.execPath, [outfile], { env: { ...process.env, CLOUDOFFIX_SANDBOX_PORT: '0', CODELAYER_SANDBOX_PORT: '0', ...env } });
-	let output = '';
-	// 'close', not 'exit': it comes once the output streams have delivered everything.
-	const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const printed = (...patterns: RegExp[]) =>
-		new Promise<RegExpExecArray[]>((resolve, reject) => {
-			const check = () => {
-				const matches = patterns.map((pattern) => pattern.exec(output));
-				if (matches.every((match) => match !== null)) resolve(matches as RegExpExecArray[]);
-			};
-			child.stdout.on('data', check);
-			child.stderr.on('data', check);
-			void exited.then((code) => reject(new Error(`the sandbox CLI exited with ${code} before printing ${patterns.join(', ')}; it printed:\n${output}`)));
-			check();
-		});
-	const cli = { child, printed, exited };
+	const cli = startPrintingProcess(outfile, { CLOUDOFFIX_SANDBOX_PORT: '0', CODELAYER_SANDBOX_PORT: '0', ...env }, 'the sandbox CLI');
 	running.add(cli);
-	void exited.then(() => running.delete(cli));
+	void cli.exited.then(() => running.delete(cli));
 	return cli;
 }
 
