@@ -1,6 +1,11 @@
-import type { SandboxAddresses } from './n8n/demo';
 import { startCloudOffixSandbox, type CloudOffixSandbox } from './cloudoffix';
 import { startCodelayerSandbox, type CodelayerSandbox } from './codelayer';
+
+/** Where the sandboxes listen and how to sign in to them. */
+export interface SandboxAddresses {
+	cloudOffix: { url: string; db: string; login: string; password: string };
+	codelayer: { url: string; licenseUrl: string; username: string; password: string; imei: string };
+}
 
 /**
  * Both sandboxes for people (the sandbox command and the main job): CloudOffix on CLOUDOFFIX_SANDBOX_PORT

@@ -1,3 +1,4 @@
+import type { SandboxAddresses } from '../local';
 import type { CredentialImport } from './instance';
 
 /**
@@ -8,11 +9,6 @@ export const DEMO_CREDENTIALS = {
 	cloudOffix: { id: 'cloudOffixDemo01', name: 'CloudOffix sandbox' },
 	codelayer: { id: 'codelayerDemo001', name: 'Codelayer sandbox' },
 } as const;
-
-export interface SandboxAddresses {
-	cloudOffix: { url: string; db: string; login: string; password: string };
-	codelayer: { url: string; licenseUrl: string; username: string; password: string; imei: string };
-}
 
 export function demoCredentials(sandboxes: SandboxAddresses): CredentialImport[] {
 	const { cloudOffix, codelayer } = sandboxes;
