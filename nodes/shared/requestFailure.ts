@@ -16,12 +16,28 @@ interface FailureShape {
 	code?: string;
 	httpCode?: string | null;
 	cause?: unknown;
-	response?: { status?: number };
+	response?: { status?: number; headers?: Record<string, unknown> };
+}
+
+/** Where a redirect answer points, as the origin only (a path or query could carry anything). */
+function redirectTarget(error: unknown, status: number | undefined): string | undefined {
+	if (status === undefined || status < 300 || status >= 400) return undefined;
+	// n8n's helper wraps axios's error (the answer's headers) in a NodeApiError's cause.
+	const failure = error as FailureShape;
+	const location = (failure.response ?? (failure.cause as FailureShape | undefined)?.response)?.headers?.location;
+	if (typeof location !== 'string') return 'another address';
+	try {
+		return new URL(location).origin;
+	} catch {
+		return 'another path on the same server';
+	}
 }
 
 function httpStatusOf(error: unknown): number | undefined {
 	const failure = (error ?? {}) as FailureShape;
-	return failure.response?.status ?? (failure.httpCode ? Number(failure.httpCode) : undefined);
+	// n8n puts the network error code (ECONNRESET) where the HTTP status would be when there is none.
+	const status = failure.response?.status ?? Number(failure.httpCode);
+	return Number.isInteger(status) && status > 0 ? status : undefined;
 }
 
 /**
@@ -30,6 +46,8 @@ function httpStatusOf(error: unknown): number | undefined {
  */
 export function connectionFailure(error: unknown): string {
 	const status = httpStatusOf(error);
+	const redirect = redirectTarget(error, status);
+	if (redirect) return `HTTP ${status}, a redirect to ${redirect} (use that address)`;
 	return status ? `HTTP ${status}` : ((error as FailureShape | undefined)?.code ?? 'the connection failed');
 }
 
@@ -53,6 +71,16 @@ export function requestFailure(node: INode, error: unknown, what: string, itemIn
 	}
 	const failure = (error ?? {}) as FailureShape;
 	const status = httpStatusOf(error);
+	// Redirects are not followed (a POST turned into a GET, or the session sent to another host, would be worse).
+	const redirect = redirectTarget(error, status);
+	if (redirect) {
+		return new NodeApiError(node, { message: `HTTP ${status}` }, {
+			message: `${what} failed: the server redirects to ${redirect}`,
+			description: 'Requests are not sent on to another address: set the credential\'s URL to the address the server redirects to (for example https:// instead of http://). Nothing was done for this item.',
+			httpCode: String(status),
+			itemIndex,
+		});
+	}
 	// A 2xx that still failed is an answer n8n could not parse: cut short, or a proxy's HTML page.
 	const unreadable = error instanceof UnreadableAnswerError || (status !== undefined && status >= 200 && status < 300);
 	const reason = unreadable ? 'the answer could not be read (cut short, or not in the API\'s format)' : status ? `HTTP ${status}` : (failure.code ?? failure.message ?? 'the connection failed');

@@ -18,11 +18,13 @@ export type NetworkFault =
 	/** Lets the server act, then sends only half of its answer (the Content-Length announces all of it). */
 	| { kind: 'truncatedBody' }
 	/** Answers HTTP 200 with the service's HTML page (a maintenance or error page) instead of its API; the server does nothing. */
-	| { kind: 'nonJsonBody' };
+	| { kind: 'nonJsonBody' }
+	/** Answers a redirect to `location` (a front end moving http to https, or to another host); the server does nothing. */
+	| { kind: 'redirect'; location: string; status?: 301 | 302 | 307 | 308 };
 
 export type NetworkFaultKind = NetworkFault['kind'];
 
-const NETWORK_KINDS: ReadonlySet<string> = new Set<NetworkFaultKind>(['latency', 'status', 'resetBeforeProcessing', 'resetAfterProcessing', 'truncatedBody', 'nonJsonBody']);
+const NETWORK_KINDS: ReadonlySet<string> = new Set<NetworkFaultKind>(['latency', 'status', 'resetBeforeProcessing', 'resetAfterProcessing', 'truncatedBody', 'nonJsonBody', 'redirect']);
 
 /** What every rule has: its kind, and how many matching requests it affects (default 1; Infinity allowed). */
 export interface FaultRuleBase {

@@ -91,6 +91,8 @@ function answerBeforeProcessing<Rule extends FaultRuleBase, Facts>(service: Sand
 			return htmlReply(fault.status, fault.body ?? proxyErrorPage(fault.status));
 		case 'nonJsonBody':
 			return service.htmlPage();
+		case 'redirect':
+			return { ...htmlReply(fault.status ?? 301, proxyErrorPage(fault.status ?? 301)), headers: { 'Content-Type': 'text/html', Location: fault.location } };
 		case 'resetBeforeProcessing':
 			return 'reset';
 		default:

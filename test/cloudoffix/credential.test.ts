@@ -41,6 +41,14 @@ describe('CloudOffix credential', () => {
 		expect(result.message).not.toContain('Wrong-Pass-77');
 	});
 
+	it('fails its test on a redirect without following it (the password is not sent on), saying which address to use', async () => {
+		sandbox().faults.set({ kind: 'redirect', location: 'https://crm.example.com/web/session/authenticate', route: '/web/session/authenticate' });
+		const result = await cloudOffixHarness(sandbox()).testCredential('co-1');
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('HTTP 301, a redirect to https://crm.example.com (use that address)');
+		expect(sandbox().stats.requests['/web/session/authenticate']).toBe(1);
+	});
+
 	it('fails on an unknown database with the server reason, and never guesses a database', async () => {
 		const bad = await cloudOffixHarness(sandbox(), { db: 'no-such-db' }).testCredential('co-1');
 		expect(bad.status).toBe('Error');

@@ -122,4 +122,18 @@ describe('CloudOffix errors, as Odoo sends them', () => {
 		expect(sandbox().stats.creates['res.partner'] ?? 0).toBe(created);
 		expect(sandbox().stats.requests[route]).toBe(2);
 	});
+
+	it.each([
+		['https://co.example.com/web/dataset/call_kw', 'https://co.example.com'],
+		['/odoo/web/dataset/call_kw', 'another path on the same server'],
+	])('does not follow a redirect to %s: the item fails saying where to point the credential, nothing is created', async (location, where) => {
+		const harness = cloudOffixHarness(sandbox());
+		await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]])));
+		sandbox().faults.set({ kind: 'redirect', location, method: 'res.partner.create' });
+		const result = await harness.run(afterItems([{}], call('res.partner', 'create', [{ name: 'Moved Co' }])));
+		expect(result.error?.message).toBe(`CloudOffix res.partner.create failed: the server redirects to ${where}`);
+		expect((result.error as unknown as { description: string }).description).toContain("set the credential's URL");
+		expect(sandbox().stats.requests['/web/dataset/call_kw']).toBe(2);
+		expect(sandbox().stats.creates['res.partner'] ?? 0).toBe(0);
+	});
 });

@@ -171,6 +171,15 @@ describe('Codelayer answers that are not a success', () => {
 		expect(sandbox().stats.requests['sales/route_save']).toBe(1);
 		expect(sandbox().day.sales).toBe(0);
 	});
+
+	it('a redirect is not followed: the sale fails naming where the server points, and nothing is saved', async () => {
+		const harness = harnessWith();
+		sandbox().faults.set({ kind: 'redirect', location: 'https://van.example.com/api/sales/route_save', status: 307, path: 'sales/route_save' });
+		const result = await harness.run(afterItems([{}], codelayer('sale', 'create', sale())));
+		expect(result.error?.message).toBe('Codelayer sales/route_save failed: the server redirects to https://van.example.com');
+		expect(sandbox().stats.requests['sales/route_save']).toBe(1);
+		expect(sandbox().day.sales).toBe(0);
+	});
 });
 
 describe('Codelayer key', () => {

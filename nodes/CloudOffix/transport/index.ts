@@ -200,6 +200,8 @@ export class CloudOffixClient {
 			url: `${baseUrl}${path}`,
 			body: body as IDataObject,
 			json: contentType === undefined,
+			// A redirect is reported, not followed: see requestFailure.
+			disableFollowRedirect: true,
 			skipSslCertificateValidation: ignoreSslIssues,
 		};
 		if (contentType) options.headers = { 'Content-Type': contentType };

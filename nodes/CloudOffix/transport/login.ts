@@ -46,6 +46,7 @@ export async function loginWithSession(
 		url: `${baseUrl}/web/session/authenticate`,
 		body: { jsonrpc: '2.0', method: 'call', params: { db, login, password: credentials.password }, id: 1 },
 		json: true,
+		disableFollowRedirect: true,
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 	}).then(
 		(body: unknown) => ({ body }),

@@ -34,7 +34,8 @@ export async function codelayerRequest(context: SessionContext, call: CodelayerC
 	const credentials = await context.getCredentials(CODELAYER_CREDENTIAL);
 	const node = context.getNode();
 	const base = call.server === 'api' ? credentials.baseUrl : credentials.licenseUrl;
-	const options: IHttpRequestOptions = { method: 'POST', url: codelayerUrl(base, call.path), body: call.body, json: true };
+	// A redirect is reported, not followed: see requestFailure.
+	const options: IHttpRequestOptions = { method: 'POST', url: codelayerUrl(base, call.path), body: call.body, json: true, disableFollowRedirect: true };
 	const sent = call.sendsKey ? requestWithSessionRefresh(context, codelayerSession, options) : context.helpers.httpRequest(options);
 	const outcome = await sent.then(
 		(body: unknown) => ({ body }),

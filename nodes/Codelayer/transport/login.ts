@@ -59,7 +59,7 @@ export async function authenticateDevice(
 ): Promise<{ key: string; features: unknown }> {
 	const body = loginBody(credentials);
 	const url = codelayerUrl(credentials.baseUrl, 'system/auth');
-	const outcome = await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true }).then(
+	const outcome = await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true }).then(
 		(answer: unknown) => ({ answer: answer as CodelayerAnswer | undefined }),
 		(error: unknown) => ({ error }),
 	);

@@ -72,6 +72,7 @@ test.each([
 	[{ kind: 'resetAfterProcessing' } as const, 1],
 	[{ kind: 'truncatedBody' } as const, 1],
 	[{ kind: 'latency', ms: 5 } as const, 1],
+	[{ kind: 'redirect', location: 'https://elsewhere.example/add' } as const, 0],
 ])('%j: the service acted %i time(s)', async (rule, times) => {
 	faults.set(rule);
 	await add().catch(() => undefined);
@@ -84,6 +85,14 @@ test('a status fault answers the proxy page; nonJsonBody the service’s page', 
 	const proxy = await add();
 	expect([proxy.status, proxy.text]).toEqual([502, expect.stringContaining('<center>nginx</center>')]);
 	expect((await add()).text).toBe('<p>toy page</p>');
+});
+
+test('a redirect fault answers 301 (or its status) with the Location', async () => {
+	faults.set({ kind: 'redirect', location: 'https://elsewhere.example/add' });
+	faults.set({ kind: 'redirect', location: '/moved', status: 308 });
+	const first = await add();
+	const second = await add();
+	expect([first.status, first.headers.location, second.status, second.headers.location]).toEqual([301, 'https://elsewhere.example/add', 308, '/moved']);
 });
 
 test('the service gets the rule its request took, to apply its own kinds', async () => {
