@@ -1,4 +1,5 @@
 import type { ParamSpec } from './bind';
+import { IdIndex } from './id-index';
 import { Journal } from './journal';
 
 /**
@@ -117,8 +118,9 @@ export function isComputedOnRead(field: FieldDef): boolean {
 }
 
 /**
- * The stored records of one model, indexed by id (a Map keeps them in id order, Odoo's default), plus a reverse
- * index of every many2one and many2many so one2many values, child_of and delete cascades never scan a table.
+ * The stored records of one model, by id (a Map, in insertion order: seeds may fix ids, so not always id order),
+ * the primary-key index (the ids in ascending order, what searches ordered by id walk), and a reverse index of every
+ * many2one and many2many so one2many values, child_of and delete cascades never scan a table.
  */
 export class Table {
 	readonly fields = new Map<string, FieldDef>();
@@ -126,6 +128,8 @@ export class Table {
 	readonly records = new Map<number, Rec>();
 
 	private nextId = 1;
+
+	private readonly idIndex = new IdIndex();
 
 	/** Relational field name → referenced id → ids of the records of this table pointing at it. */
 	private readonly referrersByField = new Map<string, Map<number, Set<number>>>();
@@ -150,9 +154,13 @@ export class Table {
 		this.nextId = Math.max(this.nextId, id + 1);
 	}
 
+	/** The ids of the records in ascending order. */
+	get ids(): readonly number[] {
+		return this.idIndex.ids;
+	}
+
 	insert(rec: Rec): void {
-		this.records.set(rec.id, rec);
-		for (const name of this.referrersByField.keys()) this.index(name, rec.id, rec[name], true);
+		this.insertNow(rec);
 		this.journal.record(() => this.removeNow(rec.id));
 	}
 
@@ -176,6 +184,7 @@ export class Table {
 
 	private insertNow(rec: Rec): void {
 		this.records.set(rec.id, rec);
+		this.idIndex.add(rec.id);
 		for (const name of this.referrersByField.keys()) this.index(name, rec.id, rec[name], true);
 	}
 
@@ -184,6 +193,7 @@ export class Table {
 		if (!rec) return;
 		for (const name of this.referrersByField.keys()) this.index(name, id, rec[name], false);
 		this.records.delete(id);
+		this.idIndex.delete(id);
 	}
 
 	private setNow(rec: Rec, name: string, value: unknown): void {

@@ -2,7 +2,7 @@ import { builtinError, OdooError } from '../errors';
 import { asTuple, pyRepr, PyTuple } from '../pyrepr';
 import type { Frame } from '../traceback';
 import { isEmpty, listOf, scalarTest } from './comparison';
-import { Model, type FieldDef, type Rec } from './database';
+import { Model, type FieldDef, type Rec, type Table } from './database';
 
 /**
  * Domain evaluation as odoo/osv/expression.py does it: prefix operators, implicit AND, every term operator, dotted
@@ -25,13 +25,28 @@ const PARSE_FRAMES: readonly Frame[] = [
 	['odoo/osv/expression.py', 669, '__init__', 'self.parse()'],
 ];
 
+/** A search's domain as Odoo's _where_calc reads it (normalized, active_test applied), and its compiled predicate. */
+export interface SearchDomain {
+	readonly terms: readonly unknown[];
+	readonly matches: Predicate;
+}
+
+export function compileSearchDomain(model: Model, domain: unknown): SearchDomain {
+	// Odoo's _where_calc skips a falsy domain (None, False, []): everything matches.
+	const terms = normalizeDomain(withActiveTest(model, domain || []));
+	return { terms, matches: compileDomain(model, terms) };
+}
+
 /** The records of a model that match a domain, with Odoo's active_test applied. */
 export function filterRecords(model: Model, domain: unknown): Rec[] {
-	// Odoo's _where_calc skips a falsy domain (None, False, []): everything matches.
-	const predicate = compileDomain(model, withActiveTest(model, domain || []));
-	const matches: Rec[] = [];
-	for (const rec of model.table.records.values()) if (predicate(rec)) matches.push(rec);
-	return matches;
+	return recordsMatching(model.table, compileSearchDomain(model, domain).matches);
+}
+
+/** Every record of a table that passes a predicate, in the table's (insertion) order. */
+export function recordsMatching(table: Table, matches: Predicate): Rec[] {
+	const found: Rec[] = [];
+	for (const rec of table.records.values()) if (matches(rec)) found.push(rec);
+	return found;
 }
 
 /** Odoo adds ('active', '=', True) unless the context turns active_test off or a leaf names `active` itself. */
@@ -41,8 +56,7 @@ function withActiveTest(model: Model, domain: unknown): unknown {
 	return [asTuple(['active', '=', 1]), ...domain];
 }
 
-function compileDomain(model: Model, domain: unknown): Predicate {
-	const tokens = normalizeDomain(domain);
+function compileDomain(model: Model, tokens: readonly unknown[]): Predicate {
 	let position = 0;
 	const next = (): Predicate => {
 		const token = tokens[position++];

@@ -49,6 +49,17 @@ export function sortRecords(model: Model, recs: Rec[], order: unknown): Rec[] {
 
 const idKey = (rec: Rec): SortValue => rec.id;
 
+/**
+ * The direction of an order that sorts by id alone: its first key is id (no later key can break a tie between
+ * distinct ids), or it has no key at all, which sorts by id. Such searches walk the id index (id-scan.ts).
+ */
+export function idOrderDirection(model: Model, order: unknown): 'asc' | 'desc' | undefined {
+	const [first] = sortKeys(model, parseOrder(model, order), 0);
+	if (!first) return 'asc';
+	if (first.key !== idKey) return undefined;
+	return first.desc ? 'desc' : 'asc';
+}
+
 /** A many2one sorts by its comodel's order; depth stops a comodel ordered by a many2one from looping. */
 function sortKeys(model: Model, terms: { field: string; desc: boolean }[], depth: number): SortKey[] {
 	const keys: SortKey[] = [];

@@ -1,8 +1,9 @@
 import { missingError } from '../errors';
 import { checkAccess } from './access';
 import { isComputedOnRead, type FieldDef, type Model, type Rec } from './database';
-import { filterRecords, nameSearchDomain } from './domain';
-import { sortRecords } from './order';
+import { compileSearchDomain, nameSearchDomain, recordsMatching } from './domain';
+import { scanById, type Page } from './id-scan';
+import { idOrderDirection, sortRecords } from './order';
 
 /**
  * The query methods: search (a domain, then the order, offset and limit), name_search, read, search_read and
@@ -15,13 +16,23 @@ interface SearchOptions {
 	order?: unknown;
 }
 
-/** Odoo's _search: matching records in order, then offset and limit (0, None and False mean no limit). */
+/**
+ * Odoo's _search: matching records in order, then offset and limit. An order by id walks the id index as PostgreSQL
+ * walks its primary key (id-scan.ts); any other order filters the whole table and sorts the matches.
+ */
 export function searchRecords(model: Model, domain: unknown, options: SearchOptions = {}): Rec[] {
-	const sorted = sortRecords(model, filterRecords(model, domain), options.order);
+	const search = compileSearchDomain(model, domain);
+	const page = pageOf(options);
+	const direction = idOrderDirection(model, options.order);
+	if (direction) return scanById(model.table, search, direction === 'desc', page);
+	return sortRecords(model, recordsMatching(model.table, search.matches), options.order).slice(page.start, page.end);
+}
+
+/** Offset and limit as positions, as slice() takes them (fractions truncated); 0, None and False mean no limit. */
+function pageOf(options: SearchOptions): Page {
 	const offset = typeof options.offset === 'number' && options.offset > 0 ? options.offset : 0;
 	const limit = typeof options.limit === 'number' && options.limit > 0 ? options.limit : undefined;
-	if (offset === 0 && limit === undefined) return sorted;
-	return sorted.slice(offset, limit === undefined ? undefined : offset + limit);
+	return { start: Math.trunc(offset), end: limit === undefined ? Infinity : Math.trunc(offset + limit) };
 }
 
 /** Odoo's name_search: ("" with ilike matches everything), in the model's order, as [id, display name] pairs. */
