@@ -6,9 +6,16 @@
 export class LoginError extends Error {
 	readonly isLoginError = true;
 
-	constructor(message: string) {
+	/**
+	 * Whether trying again may pass: the server could not be reached (not a refusal). Either way the call the
+	 * login was for was never sent (see retries.ts).
+	 */
+	readonly mayPass: boolean;
+
+	constructor(message: string, options: { mayPass?: boolean } = {}) {
 		super(message);
 		this.name = new.target.name;
+		this.mayPass = options.mayPass ?? false;
 	}
 }
 

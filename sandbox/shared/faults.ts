@@ -20,11 +20,18 @@ export type NetworkFault =
 	/** Answers HTTP 200 with the service's HTML page (a maintenance or error page) instead of its API; the server does nothing. */
 	| { kind: 'nonJsonBody' }
 	/** Answers a redirect to `location` (a front end moving http to https, or to another host); the server does nothing. */
-	| { kind: 'redirect'; location: string; status?: 301 | 302 | 307 | 308 };
+	| { kind: 'redirect'; location: string; status?: 301 | 302 | 307 | 308 }
+	/**
+	 * Never answers (the server does nothing), until the client gives up and closes: a hung server, so that a
+	 * client's timeout fires whatever the machine's load, with no race against a delay.
+	 */
+	| { kind: 'hangBeforeProcessing' }
+	/** Lets the server act, then never answers until the client gives up: a timeout after the work was done. */
+	| { kind: 'hangAfterProcessing' };
 
 export type NetworkFaultKind = NetworkFault['kind'];
 
-const NETWORK_KINDS: ReadonlySet<string> = new Set<NetworkFaultKind>(['latency', 'status', 'resetBeforeProcessing', 'resetAfterProcessing', 'truncatedBody', 'nonJsonBody', 'redirect']);
+const NETWORK_KINDS: ReadonlySet<string> = new Set<NetworkFaultKind>(['latency', 'status', 'resetBeforeProcessing', 'resetAfterProcessing', 'truncatedBody', 'nonJsonBody', 'redirect', 'hangBeforeProcessing', 'hangAfterProcessing']);
 
 /** What every rule has: its kind, and how many matching requests it affects (default 1; Infinity allowed). */
 export interface FaultRuleBase {

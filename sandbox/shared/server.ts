@@ -77,16 +77,20 @@ async function handle<Rule extends FaultRuleBase, Facts>(service: SandboxService
 	const fault = networkFault(rule);
 	const early = fault && answerBeforeProcessing(service, fault);
 	if (early === 'reset') return void req.socket.destroy();
+	if (early === 'hang') return await hangUntilClosed(req);
 	if (early) return send(service, res, early);
 	const reply = await prepared.execute(rule);
 	if (fault?.kind === 'resetAfterProcessing') return void req.socket.destroy();
+	if (fault?.kind === 'hangAfterProcessing') return await hangUntilClosed(req);
 	if (fault?.kind === 'truncatedBody') return sendTruncated(service, res, reply);
 	return send(service, res, reply);
 }
 
 /** Faults that answer instead of the server: a proxy's status page, an HTML page, or a dropped connection. */
-function answerBeforeProcessing<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, Facts>, fault: ReturnType<typeof networkFault>): Reply | 'reset' | undefined {
+function answerBeforeProcessing<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, Facts>, fault: ReturnType<typeof networkFault>): Reply | 'reset' | 'hang' | undefined {
 	switch (fault?.kind) {
+		case 'hangBeforeProcessing':
+			return 'hang';
 		case 'status':
 			return htmlReply(fault.status, fault.body ?? proxyErrorPage(fault.status));
 		case 'nonJsonBody':
@@ -110,6 +114,12 @@ async function runControl<Rule extends FaultRuleBase, Facts>(service: SandboxSer
 	res.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) });
 	res.end(reply.body);
 	return 'sandbox control';
+}
+
+/** Answers nothing; resolves (with the log note) once the client closed the connection. */
+async function hangUntilClosed(req: IncomingMessage): Promise<string> {
+	if (!req.socket.destroyed) await new Promise((resolve) => req.socket.once('close', resolve));
+	return 'hung until the client closed';
 }
 
 /** The stack (which starts with the message), read by duck typing: an error made in another realm is no instanceof Error. */

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { afterItems, captureLogs, packageNode } from '../harness';
 import { cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
 
@@ -5,10 +7,10 @@ const SECRET = 'Adm-9f3c-Secret';
 
 const sandbox = useCloudOffixSandbox();
 
-const countPartners = (wireFormat = 'jsonRpcSession') =>
+const countPartners = (wireFormat = 'jsonRpcSession', connection: IDataObject = {}) =>
 	packageNode(
 		'cloudOffix',
-		{ resource: 'record', operation: 'count', model: { mode: 'name', value: 'res.partner' }, connection: { wireFormat } },
+		{ resource: 'record', operation: 'count', model: { mode: 'name', value: 'res.partner' }, connection: { wireFormat, ...connection } },
 		{ cloudOffixApi: 'co-1' },
 	);
 
@@ -100,7 +102,7 @@ describe('CloudOffix credential', () => {
 		const { result: runs, logs } = await captureLogs(async () => {
 			const ok = await harness.run(afterItems([{}], countPartners('jsonRpc')));
 			sandbox().faults.set({ kind: 'status', status: 502 });
-			const failed = await harness.run(afterItems([{}], countPartners('jsonRpc')));
+			const failed = await harness.run(afterItems([{}], countPartners('jsonRpc', { retries: 0 })));
 			const wrong = await cloudOffixHarness(sandbox(), { password: 'Wrong-Pass-77' }).run(afterItems([{}], countPartners()));
 			return [ok, failed, wrong];
 		});

@@ -13,8 +13,13 @@ const sandbox = useCloudOffixSandbox({ clock, computedFieldCostMs: 0 });
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
+/** Retries are off: one injected fault fails the poll these tests are about (test/reliability/retries.test.ts retries). */
 function trigger(parameters: IDataObject = {}) {
-	return packageNode('cloudOffixTrigger', { model: { mode: 'name', value: 'crm.lead' }, event: 'created', options: { fields: ['name'] }, ...parameters }, { cloudOffixApi: 'co-1' });
+	return packageNode(
+		'cloudOffixTrigger',
+		{ model: { mode: 'name', value: 'crm.lead' }, event: 'created', options: { fields: ['name'] }, connection: { retries: 0 }, ...parameters },
+		{ cloudOffixApi: 'co-1' },
+	);
 }
 
 function pollerOf(parameters: IDataObject = {}) {

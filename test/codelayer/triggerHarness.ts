@@ -16,9 +16,12 @@ export const triggerHarness = codelayerHarness;
 
 export const TRIGGER_NAME = 'Route Report Trigger';
 
-/** The trigger node with `parameters` (filters, options). */
+/**
+ * The trigger node with `parameters` (filters, options). Retries are off, so that one injected fault fails the poll
+ * these tests are about; test/reliability/retries.test.ts has the trigger retrying.
+ */
 export function routeReportTrigger(parameters: IDataObject = {}, name = TRIGGER_NAME): INode {
-	return packageNode('codelayerRouteReportTrigger', parameters, { codelayerApi: 'cl-1' }, { name });
+	return packageNode('codelayerRouteReportTrigger', { connection: { retries: 0 }, ...parameters }, { codelayerApi: 'cl-1' }, { name });
 }
 
 /** The sandbox's route customers the sales go to, by the name the report gives them. */

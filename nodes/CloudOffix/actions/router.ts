@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { executeItems } from '../../shared/executeItems';
 import { parallelRequestsOf } from '../../shared/parallelRequests';
+import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
 import { cloudOffixClient, type WireFormat } from '../transport';
 import type { OperationRun } from './common';
 import * as method from './method/Method.resource';
@@ -23,14 +24,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		});
 	}
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const connection = this.getNodeParameter('connection', 0, {}) as { wireFormat?: WireFormat; concurrency?: number; batchSize?: number };
+	const connection = this.getNodeParameter('connection', 0, {}) as RetryParameters & { wireFormat?: WireFormat; concurrency?: number; batchSize?: number };
 	const selected = (RESOURCES[resource as keyof typeof RESOURCES] as Operations)[operation];
 	if (!selected) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
 	const itemCount = this.getInputData().length;
 	const parallel = parallelRequestsOf(connection);
 	const run: OperationRun = {
 		context: this,
-		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession'),
+		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession', connectionSettingsOf(connection)),
 		itemCount,
 		batchSize: Math.max(1, Math.floor(connection.batchSize ?? DEFAULT_BATCH_SIZE)),
 		each: async (runItem, concurrency = parallel) => await executeItems(this, itemCount, Math.min(concurrency, parallel), runItem),

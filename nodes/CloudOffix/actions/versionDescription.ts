@@ -2,6 +2,7 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { parallelRequestsOption } from '../../shared/parallelRequests';
+import { retryOptions } from '../../shared/retries';
 import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
@@ -69,6 +70,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 				wireFormatOption,
 				parallelRequestsOption,
 				batchSizeOption,
+				...retryOptions,
 			],
 		},
 	],

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { requestFailure } from '../../shared/requestFailure';
+import { DEFAULT_CONNECTION, withRetries, type ConnectionSettings } from '../../shared/retries';
 import { requestWithSessionRefresh, type SessionContext } from '../../shared/sessionRefresh';
 import { odooApiError } from './errors';
 import { fieldsCacheOf, type FieldsByModel } from './fieldsCache';
@@ -16,6 +17,16 @@ export type { Domain, LoadAnswer, LoadMessage, OdooCall, OdooField, OdooRecord, 
 let requestId = 0;
 
 /**
+ * The ORM methods that change nothing, or that leave the server as they found it when sent twice (write sets the
+ * same values again; unlink of a record already gone is answered as done by Odoo 11): after a failure the server
+ * may have acted on, only these are sent again (see isRepeatable). create, load and any other method are not.
+ */
+const REPEATABLE_METHODS = new Set([
+	'read', 'search', 'search_read', 'search_count', 'name_search', 'name_get', 'read_group', 'fields_get', 'fields_get_keys',
+	'default_get', 'check_access_rights', 'exists', 'write', 'unlink',
+]);
+
+/**
  * Calls model methods on CloudOffix. One client serves one node run: it reads the credential once and
  * logs in at most once (n8n stores the session); `fields_get` is asked once per model and execution.
  */
@@ -29,6 +40,7 @@ export class CloudOffixClient {
 	constructor(
 		private readonly context: SessionContext,
 		readonly wireFormat: WireFormat = 'jsonRpcSession',
+		private readonly connection: ConnectionSettings = DEFAULT_CONNECTION,
 	) {
 		this.fieldsByModel = fieldsCacheOf(context);
 	}
@@ -36,7 +48,7 @@ export class CloudOffixClient {
 	/** Runs `model.method(*args, **kwargs)`; an Odoo error becomes a NodeApiError for that item. */
 	async execute(call: OdooCall, itemIndex?: number): Promise<unknown> {
 		const what = `${call.model}.${call.method}`;
-		const outcome = await this.send(call).then(
+		const outcome = await withRetries(this.connection, isRepeatable(call), async () => await this.send(call)).then(
 			(result) => ({ result }),
 			(error: unknown) => ({ error }),
 		);
@@ -178,15 +190,21 @@ export class CloudOffixClient {
 	 * login, which n8n stores: a stored uid costs nothing, otherwise one session check logs in first.
 	 */
 	private async loginForStatelessCalls() {
-		this.statelessLogin ??= (async () => {
-			let credentials = await this.context.getCredentials(CLOUDOFFIX_CREDENTIAL);
-			if (!Number(credentials.uid) || credentials.sessionId === '') {
-				unwrapJsonRpc(await this.post('/web/session/get_session_info', { jsonrpc: '2.0', method: 'call', params: {} }));
-				credentials = await this.context.getCredentials(CLOUDOFFIX_CREDENTIAL);
-			}
-			return { db: String(credentials.db).trim(), uid: Number(credentials.uid), password: String(credentials.password) };
-		})();
+		if (!this.statelessLogin) {
+			this.statelessLogin = this.sessionCheck();
+			// A failed check is not kept: the next call (or its retry) checks again.
+			this.statelessLogin.catch(() => (this.statelessLogin = undefined));
+		}
 		return await this.statelessLogin;
+	}
+
+	private async sessionCheck(): Promise<{ db: string; uid: number; password: string }> {
+		let credentials = await this.context.getCredentials(CLOUDOFFIX_CREDENTIAL);
+		if (!Number(credentials.uid) || credentials.sessionId === '') {
+			unwrapJsonRpc(await this.post('/web/session/get_session_info', { jsonrpc: '2.0', method: 'call', params: {} }));
+			credentials = await this.context.getCredentials(CLOUDOFFIX_CREDENTIAL);
+		}
+		return { db: String(credentials.db).trim(), uid: Number(credentials.uid), password: String(credentials.password) };
 	}
 
 	private async post(path: string, body: unknown, contentType?: string): Promise<unknown> {
@@ -202,6 +220,7 @@ export class CloudOffixClient {
 			json: contentType === undefined,
 			// A redirect is reported, not followed: see requestFailure.
 			disableFollowRedirect: true,
+			timeout: this.connection.timeoutMs,
 			skipSslCertificateValidation: ignoreSslIssues,
 		};
 		if (contentType) options.headers = { 'Content-Type': contentType };
@@ -212,10 +231,10 @@ export class CloudOffixClient {
 const clients = new WeakMap<object, CloudOffixClient>();
 
 /** The client of this node run (one per n8n context object and wire format). */
-export function cloudOffixClient(context: SessionContext, wireFormat: WireFormat = 'jsonRpcSession'): CloudOffixClient {
+export function cloudOffixClient(context: SessionContext, wireFormat: WireFormat = 'jsonRpcSession', connection?: ConnectionSettings): CloudOffixClient {
 	let client = clients.get(context);
 	if (!client || client.wireFormat !== wireFormat) {
-		client = new CloudOffixClient(context, wireFormat);
+		client = new CloudOffixClient(context, wireFormat, connection);
 		clients.set(context, client);
 	}
 	return client;
@@ -228,4 +247,13 @@ export function cloudOffixClient(context: SessionContext, wireFormat: WireFormat
 function idDirection(order: string | undefined): 'asc' | 'desc' | undefined {
 	const match = /^\s*id(?:\s+(asc|desc))?\s*$/i.exec(order ?? '');
 	return match ? ((match[1]?.toLowerCase() as 'asc' | 'desc' | undefined) ?? 'asc') : undefined;
+}
+
+/** A write is repeatable unless it carries an x2many (0, 0, values) command, which creates a record each time. */
+function isRepeatable(call: OdooCall): boolean {
+	if (!REPEATABLE_METHODS.has(call.method)) return false;
+	if (call.method !== 'write') return true;
+	const values = (call.args ?? [])[1];
+	if (typeof values !== 'object' || values === null) return true;
+	return !Object.values(values).some((value) => Array.isArray(value) && value.some((command) => Array.isArray(command) && command[0] === 0));
 }

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
+import { failureKind } from '../../shared/retries';
 import { OdooServerError, isOdooEnvelope } from './odooEnvelope';
 
 export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -53,7 +54,7 @@ export async function loginWithSession(
 		(error: unknown) => ({ error }),
 	);
 	if ('error' in answer) {
-		throw new CloudOffixLoginError(`Could not reach CloudOffix at ${baseUrl}: ${connectionFailure(answer.error)}`);
+		throw new CloudOffixLoginError(`Could not reach CloudOffix at ${baseUrl}: ${connectionFailure(answer.error)}`, { mayPass: failureKind(answer.error) !== 'final' });
 	}
 	if (isOdooEnvelope(answer.body) && answer.body.error) {
 		const reason = new OdooServerError(answer.body.error).message;
@@ -62,7 +63,7 @@ export async function loginWithSession(
 	const result = (isOdooEnvelope(answer.body) ? answer.body.result : undefined) as
 		| { uid?: unknown; session_id?: unknown }
 		| undefined;
-	if (!result) throw new CloudOffixLoginError(`${baseUrl} did not answer like a CloudOffix server`);
+	if (!result) throw new CloudOffixLoginError(`${baseUrl} did not answer like a CloudOffix server`, { mayPass: true });
 	if (typeof result.uid !== 'number' || typeof result.session_id !== 'string') {
 		throw new CloudOffixLoginError(
 			`CloudOffix refused login "${login}" on database "${db}": check the login, the password and the database name`,

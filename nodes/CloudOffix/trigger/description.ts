@@ -2,6 +2,7 @@
 import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
 
 import { contextOptions, domainFilters, fieldsOption, includeComputedOption, modelLocator, optionsCollection, simplifyOption } from '../actions/common.descriptions';
+import { retryOptions } from '../../shared/retries';
 import { wireFormatOption } from '../actions/versionDescription';
 
 /** Everything but the icon and subtitle, which stay in CloudOffixTrigger.node.ts where n8n's lint looks for them. */
@@ -58,7 +59,7 @@ export const triggerDescription: Omit<INodeTypeDescription, 'icon' | 'subtitle'>
 			type: 'collection',
 			placeholder: 'Add Connection Option',
 			default: {},
-			options: [wireFormatOption],
+			options: [wireFormatOption, ...retryOptions],
 		},
 	],
 };

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { isPlainObject } from '../../shared/jsonParameters';
 import { ParameterError } from '../../shared/parameterError';
+import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
 import { readFieldsOf } from '../actions/common';
 import { callContextFrom, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
 import { simplifyRecord } from '../helpers/simplify';
@@ -110,8 +111,8 @@ async function sample(client: CloudOffixClient, settings: TriggerSettings): Prom
  */
 export async function pollCloudOffix(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(context);
-	const connection = context.getNodeParameter('connection', {}) as { wireFormat?: WireFormat };
-	const client = cloudOffixClient(context, connection.wireFormat ?? 'jsonRpcSession');
+	const connection = context.getNodeParameter('connection', {}) as RetryParameters & { wireFormat?: WireFormat };
+	const client = cloudOffixClient(context, connection.wireFormat ?? 'jsonRpcSession', connectionSettingsOf(connection));
 	if (context.getMode() === 'manual') return await sample(client, settings);
 	const scope = scopeOf(settings);
 	const state = cursorOf(context, scope);

@@ -1,12 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemResult } from '../../shared/executeItems';
+import type { ConnectionSettings } from '../../shared/retries';
 import { CODELAYER_CREDENTIAL } from '../transport';
 import type { BodyDefaults } from './requestBody';
 
-/** What an operation gets: the n8n context, and `each` to run its items through the shared item loop. */
+/** What an operation gets: the n8n context, the Connection settings, and `each` to run its items through the shared item loop. */
 export interface OperationRun {
 	context: IExecuteFunctions;
+	connection: ConnectionSettings;
 	each: (runItem: (itemIndex: number) => Promise<ItemResult>) => Promise<INodeExecutionData[]>;
 }
 

@@ -50,14 +50,15 @@ export const description = updateDisplayOptions({ show: { resource: [CUSTOM_RESO
 
 /** Any path on either server, with a JSON body: for what the catalog does not know yet. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
-	const { context } = run;
+	const { context, connection } = run;
 	return await run.each(async (i) => {
 		const path = String(context.getNodeParameter('path', i, '')).trim().replace(/^\/+/, '');
 		if (path === '') throw new ParameterError('Give the path to call, e.g. sales/route_details', 'Path');
 		const body = parseJsonObject(context.getNodeParameter('body', i, '{}'), 'Body (JSON)') as IDataObject;
 		const server = context.getNodeParameter('server', i, 'api') as 'api' | 'license';
 		const sendsKey = context.getNodeParameter('sendKey', i, true) as boolean;
-		const answer = await codelayerRequest(context, { server, path, body, sendsKey }, i);
+		// What an unknown endpoint does is unknown: only a failure before it reached the server sends it again.
+		const answer = await codelayerRequest(context, { server, path, body, sendsKey, repeatable: false }, i, connection);
 		return answerItems(answer, undefined, optionsOf(context, i));
 	});
 }

@@ -12,11 +12,11 @@ import { requestBodyOf } from './requestBody';
  * the endpoint's server (the path the user set, for the unpublished ones), and the answer as items.
  */
 export async function execute(run: OperationRun, endpoint: Endpoint): Promise<INodeExecutionData[]> {
-	const { context } = run;
+	const { context, connection } = run;
 	return await run.each(async (i) => {
 		const body = requestBodyOf(context, endpoint, i, await bodyDefaultsOf(context, i));
 		const path = endpoint.published ? endpoint.path : String(context.getNodeParameter(PATH, i, endpoint.path)).trim();
-		const answer = await codelayerRequest(context, { server: endpoint.server, path, body, sendsKey: endpoint.sendsKey }, i);
+		const answer = await codelayerRequest(context, { server: endpoint.server, path, body, sendsKey: endpoint.sendsKey, repeatable: endpoint.repeatable }, i, connection);
 		return answerItems(answer, endpoint, optionsOf(context, i));
 	});
 }

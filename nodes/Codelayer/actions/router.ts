@@ -2,6 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { executeItems } from '../../shared/executeItems';
 import { parallelRequestsOf } from '../../shared/parallelRequests';
+import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
 import { endpointOf } from '../catalog';
 import * as authenticate from './authenticate.operation';
 import type { OperationRun } from './common';
@@ -18,10 +19,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			description: 'For a call the operations do not offer, use Other → Call Any Endpoint',
 		});
 	}
-	const parallel = parallelRequestsOf(this.getNodeParameter('connection', 0, {}) as { concurrency?: number });
+	const connection = this.getNodeParameter('connection', 0, {}) as RetryParameters & { concurrency?: number };
+	const parallel = parallelRequestsOf(connection);
 	const itemCount = this.getInputData().length;
 	const run: OperationRun = {
 		context: this,
+		connection: connectionSettingsOf(connection),
 		each: async (runItem) => await executeItems(this, itemCount, parallel, runItem),
 	};
 	if (!endpoint) return [await customApiCall.execute(run)];

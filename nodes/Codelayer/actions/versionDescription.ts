@@ -2,6 +2,7 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { parallelRequestsOption } from '../../shared/parallelRequests';
+import { retryOptions } from '../../shared/retries';
 import { ENDPOINTS, RESOURCES } from '../catalog';
 import * as customApiCall from './customApiCall.operation';
 import { endpointProperties } from './endpointProperties';
@@ -95,6 +96,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 			default: {},
 			options: [
 				parallelRequestsOption,
+				...retryOptions,
 			],
 		},
 	],

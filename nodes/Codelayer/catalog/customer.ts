@@ -12,6 +12,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/add_customer',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: true,
 		request: [
 			{ name: 'custname', type: 'string', mandatory: true, sample: 'CUSTOMER', description: 'Customer/shop name.' },
@@ -73,6 +74,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/check_customer',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: true,
 		request: [{ name: 'custname', type: 'string', mandatory: true, sample: 'ANANDHU', description: 'Customer name to look up.' }],
 		response: { status: 'string' },
@@ -86,6 +88,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/route_customers',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: true,
 		request: [],
 		listField: 'details',
@@ -110,6 +113,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/route_customers_balance',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: true,
 		request: [],
 		listField: 'details',
@@ -135,6 +139,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/route_shops',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: true,
 		request: [],
 		listField: 'customer_details',
@@ -160,6 +165,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/shoplimitoverride_request',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: true,
 		request: [
 			{
@@ -192,6 +198,7 @@ export const customerEndpoints: Endpoint[] = [
 		path: 'sales/update_shop_details',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: false,
 		request: [
 			{ name: 'custcode', type: 'integer', min: 1, max: 99999, mandatory: false, description: 'Customer code from Route Customers.' },

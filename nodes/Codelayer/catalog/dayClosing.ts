@@ -12,6 +12,7 @@ export const dayClosingEndpoints: Endpoint[] = [
 		path: 'sales/route_closing',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: true,
 		request: [
 			{ name: 'cashsales', type: 'decimal', mandatory: true, sample: '0', description: 'Cash sales total.' },
@@ -67,6 +68,7 @@ export const dayClosingEndpoints: Endpoint[] = [
 		path: 'sales/sales_closing',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: false,
 		request: [{ name: 'gp_fyear', type: 'string', min: 4, max: 15, mandatory: false, description: 'Value from Route Details.' }],
 		response: { status: 'string' },

@@ -12,6 +12,7 @@ export const deviceEndpoints: Endpoint[] = [
 		path: 'system/license',
 		server: 'license',
 		sendsKey: false,
+		repeatable: true,
 		published: true,
 		request: [
 			{ name: 'imei', type: 'string', min: 14, max: 50, mandatory: true, sample: '12345678901234', description: 'Device IMEI.' },
@@ -46,6 +47,7 @@ export const deviceEndpoints: Endpoint[] = [
 		path: 'system/register_device',
 		server: 'license',
 		sendsKey: false,
+		repeatable: false,
 		published: true,
 		request: [
 			{
@@ -106,6 +108,7 @@ export const deviceEndpoints: Endpoint[] = [
 		path: 'system/auth',
 		server: 'api',
 		sendsKey: false,
+		repeatable: true,
 		published: true,
 		fromCredential: true,
 		request: [
@@ -149,6 +152,7 @@ export const deviceEndpoints: Endpoint[] = [
 		path: 'sales/device_location',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: true,
 		request: [
 			{
@@ -189,6 +193,7 @@ export const deviceEndpoints: Endpoint[] = [
 		path: 'sales/update_device_token',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: false,
 		request: [
 			{ name: 'deviceid', type: 'string', mandatory: false, description: 'Device identifier, as Notification Details takes it.' },

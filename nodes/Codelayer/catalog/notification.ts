@@ -11,6 +11,7 @@ export const notificationEndpoints: Endpoint[] = [
 		path: 'sales/get_notifications',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: true,
 		request: [
 			{
@@ -41,6 +42,7 @@ export const notificationEndpoints: Endpoint[] = [
 		path: 'sales/update_notifications',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: false,
 		request: [
 			{ name: 'deviceid', type: 'string', mandatory: false, description: 'Device identifier.' },

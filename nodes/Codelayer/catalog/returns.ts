@@ -11,6 +11,7 @@ export const returnEndpoints: Endpoint[] = [
 		path: 'sales/route_return',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: true,
 		request: [
 			{ name: 'gp_fyear', type: 'string', min: 4, max: 15, mandatory: true, sample: '4_19', description: 'Value from Route Details.' },
@@ -80,6 +81,7 @@ export const returnEndpoints: Endpoint[] = [
 		path: 'sales/route_returndetails',
 		server: 'api',
 		sendsKey: true,
+		repeatable: true,
 		published: true,
 		request: [],
 		listField: 'details',

@@ -82,6 +82,7 @@ export const stockEndpoints: Endpoint[] = [
 		path: 'sales/stock_transfer',
 		server: 'api',
 		sendsKey: true,
+		repeatable: false,
 		published: true,
 		request: stockTransferFields,
 		response: { status: 'string', slno: 'integer' },

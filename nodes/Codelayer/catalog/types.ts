@@ -44,6 +44,12 @@ export interface Endpoint {
 	/** Whether the body carries the session key (every call but the licence server's and the login). */
 	sendsKey: boolean;
 	/**
+	 * Whether sending it twice leaves the server as sending it once: reads, and updates that set values (a shop's
+	 * details, a device token, notifications marked read). Only these are sent again after a failure the server may
+	 * have acted on; a sale, a return, a transfer, a closing or a new customer never are (see nodes/shared/retries.ts).
+	 */
+	repeatable: boolean;
+	/**
 	 * False for the endpoints Codelayer names in its menu but publishes no page for: the path is a guess the
 	 * user can change, and the fields are a model the user can extend or override with JSON (their mandatory
 	 * ones are those of the documented endpoint they are modelled on).

@@ -23,16 +23,24 @@ function refusal(node: INode, answer: Envelope, path: string, itemIndex: number 
 	});
 }
 
+/** An answer whose `e` is not 200, before failedCall words it; its `e` tells the retries whether it may pass (503). */
+class CodelayerRefusal extends Error {
+	readonly httpCode: string;
+
+	constructor(readonly answer: Envelope) {
+		super(`Codelayer answered e ${String(answer.e)}`);
+		this.httpCode = String(answer.e);
+	}
+}
+
 /**
  * The answer of a call when its `e` is 200. Any other `e` is Codelayer's refusal; an answer without `e`
  * and `msg` (a proxy's page, a cut-off body) is unreadable: nobody knows whether the server acted, so it
- * is reported and never sent again.
+ * is reported and, unless the call is repeatable, never sent again. Both are thrown for failedCall to word.
  */
-export function checkedAnswer(node: INode, body: unknown, path: string, itemIndex?: number): CodelayerAnswer {
-	if (!isEnvelope(body)) {
-		throw requestFailure(node, new UnreadableAnswerError('the answer carries no e and msg'), `Codelayer ${path}`, itemIndex);
-	}
-	if (Number(body.e) !== 200) throw refusal(node, body, path, itemIndex);
+export function checkedAnswer(body: unknown): CodelayerAnswer {
+	if (!isEnvelope(body)) throw new UnreadableAnswerError('the answer carries no e and msg');
+	if (Number(body.e) !== 200) throw new CodelayerRefusal(body);
 	return body;
 }
 
@@ -42,10 +50,11 @@ interface HttpFailure {
 }
 
 /**
- * What a failed exchange means: n8n throws on an HTTP error status, but Codelayer's envelope in that
+ * What a failed call means: a refusal in Codelayer's words; n8n throws on an HTTP error status, but Codelayer's envelope in that
  * answer still says why (e 503 "Service unavailable."); without one, the shared request failure.
  */
 export function failedCall(node: INode, error: unknown, path: string, itemIndex?: number): NodeApiError {
+	if (error instanceof CodelayerRefusal) return refusal(node, error.answer, path, itemIndex);
 	for (let current = error as HttpFailure | undefined, depth = 0; current && depth < 4; depth++) {
 		const data = current.response?.data;
 		if (isEnvelope(data)) return refusal(node, data, path, itemIndex, current.response?.status);

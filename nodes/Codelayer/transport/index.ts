@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { DEFAULT_CONNECTION, withRetries, type ConnectionSettings } from '../../shared/retries';
 import { requestWithSessionRefresh, type SessionContext, type SessionCredential } from '../../shared/sessionRefresh';
 import { checkedAnswer, failedCall } from './errors';
 import { codelayerUrl, type CodelayerAnswer } from './login';
@@ -21,6 +22,8 @@ export interface CodelayerCall {
 	body: IDataObject;
 	/** Whether the body carries the session key (added by the credential). */
 	sendsKey: boolean;
+	/** Whether sending it twice leaves the server as sending it once (the catalog's `repeatable`): see retries.ts. */
+	repeatable: boolean;
 }
 
 /**
@@ -30,17 +33,28 @@ export interface CodelayerCall {
  * server's calls carry no key and come before a device can log in (register, then learn the licence), so
  * they go through n8n's plain httpRequest: asking for authentication would make n8n log in first.
  */
-export async function codelayerRequest(context: SessionContext, call: CodelayerCall, itemIndex?: number): Promise<CodelayerAnswer> {
+export async function codelayerRequest(
+	context: SessionContext,
+	call: CodelayerCall,
+	itemIndex?: number,
+	connection: ConnectionSettings = DEFAULT_CONNECTION,
+): Promise<CodelayerAnswer> {
 	const credentials = await context.getCredentials(CODELAYER_CREDENTIAL);
-	const node = context.getNode();
 	const base = call.server === 'api' ? credentials.baseUrl : credentials.licenseUrl;
-	// A redirect is reported, not followed: see requestFailure.
-	const options: IHttpRequestOptions = { method: 'POST', url: codelayerUrl(base, call.path), body: call.body, json: true, disableFollowRedirect: true };
-	const sent = call.sendsKey ? requestWithSessionRefresh(context, codelayerSession, options) : context.helpers.httpRequest(options);
-	const outcome = await sent.then(
-		(body: unknown) => ({ body }),
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		url: codelayerUrl(base, call.path),
+		body: call.body,
+		json: true,
+		// A redirect is reported, not followed: see requestFailure.
+		disableFollowRedirect: true,
+		timeout: connection.timeoutMs,
+	};
+	const send = async () => await (call.sendsKey ? requestWithSessionRefresh(context, codelayerSession, options) : context.helpers.httpRequest(options));
+	const outcome = await withRetries(connection, call.repeatable, async () => checkedAnswer(await send())).then(
+		(answer) => ({ answer }),
 		(error: unknown) => ({ error }),
 	);
-	if ('error' in outcome) throw failedCall(node, outcome.error, call.path, itemIndex);
-	return checkedAnswer(node, outcome.body, call.path, itemIndex);
+	if ('error' in outcome) throw failedCall(context.getNode(), outcome.error, call.path, itemIndex);
+	return outcome.answer;
 }

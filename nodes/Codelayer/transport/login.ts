@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
+import { failureKind } from '../../shared/retries';
 
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
 
@@ -64,10 +65,14 @@ export async function authenticateDevice(
 		(error: unknown) => ({ error }),
 	);
 	if ('error' in outcome) {
-		throw new CodelayerLoginError(`Could not reach Codelayer at ${url}: ${connectionFailure(outcome.error)}`);
+		throw new CodelayerLoginError(`Could not reach Codelayer at ${url}: ${connectionFailure(outcome.error)}`, { mayPass: failureKind(outcome.error) !== 'final' });
 	}
 	const { answer } = outcome;
-	if (!answer || Number(answer.e) !== 200 || typeof answer.key !== 'string' || answer.key === '') {
+	// A proxy's error page or a cut-off answer (no e) is not Codelayer's refusal: it may pass.
+	if (typeof answer !== 'object' || answer === null || answer.e === undefined) {
+		throw new CodelayerLoginError(`Codelayer at ${url} gave no readable answer to the login (a proxy's page, or cut short)`, { mayPass: true });
+	}
+	if (Number(answer.e) !== 200 || typeof answer.key !== 'string' || answer.key === '') {
 		const reason = typeof answer?.msg === 'string' ? answer.msg : 'no key in the answer';
 		throw new CodelayerLoginError(
 			`Codelayer refused user "${body.username}" on this device: ${reason} (e ${String(answer?.e ?? 'missing')}). Check the username, password, IMEI and licence key`,

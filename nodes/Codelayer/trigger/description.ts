@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { retryOptions } from '../../shared/retries';
 import { outputOptions } from '../actions/output';
 
 /** The action node's Numbers as Numbers, as it is there. */
@@ -63,5 +64,13 @@ export const triggerProperties: INodeProperties[] = [
 			},
 			...numbersOption,
 		],
+	},
+	{
+		displayName: 'Connection',
+		name: 'connection',
+		type: 'collection',
+		placeholder: 'Add Connection Option',
+		default: {},
+		options: retryOptions,
 	},
 ];

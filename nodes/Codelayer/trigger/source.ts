@@ -1,5 +1,6 @@
 import { NodeApiError, type IDataObject, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 
+import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
 import { endpointOf, type Endpoint } from '../catalog';
 import { codelayerRequest, type CodelayerAnswer } from '../transport';
 import type { ReportSource, RouteDay } from './delivery';
@@ -34,8 +35,11 @@ function rowsOf(context: IPollFunctions, answer: CodelayerAnswer, endpoint: Endp
  * `e: 401` renews it once through the credential and sends the read again, any other `e` is Codelayer's msg.
  */
 export function routeReportSource(context: IPollFunctions): ReportSource {
-	const read = async (endpoint: Endpoint) =>
-		rowsOf(context, await codelayerRequest(context, { server: endpoint.server, path: endpoint.path, body: {}, sendsKey: endpoint.sendsKey }), endpoint);
+	const connection = connectionSettingsOf(context.getNodeParameter('connection', {}) as RetryParameters);
+	const read = async (endpoint: Endpoint) => {
+		const call = { server: endpoint.server, path: endpoint.path, body: {}, sendsKey: endpoint.sendsKey, repeatable: endpoint.repeatable };
+		return rowsOf(context, await codelayerRequest(context, call, undefined, connection), endpoint);
+	};
 	return {
 		report: async () => await read(REPORT),
 		routeDay: async (): Promise<RouteDay> => {

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 
+import { request } from 'undici';
+
 import { FaultRules, type FaultRuleBase, type NetworkFault } from '../../../sandbox/shared/faults';
 import { closeServer, createSandboxServer, listen, type SandboxService } from '../../../sandbox/shared/server';
 import { RequestCounter } from '../../../sandbox/shared/stats';
@@ -22,6 +24,9 @@ let url: string;
 const faults = new FaultRules<ToyRule, { path: string }>((rule, facts) => rule.route === undefined || rule.route === facts.path);
 const stats = new RequestCounter();
 const seenRules: Array<string | undefined> = [];
+let onLine: ((line: string) => void) | undefined;
+/** The next log line the shell writes (it writes one when it is done with a request, whatever happened). */
+const nextLine = () => new Promise<string>((resolve) => (onLine = resolve));
 
 const toy: SandboxService<ToyRule, { path: string }> = {
 	clock,
@@ -44,7 +49,10 @@ const toy: SandboxService<ToyRule, { path: string }> = {
 };
 
 beforeAll(async () => {
-	server = createSandboxServer(toy, (line) => lines.push(line));
+	server = createSandboxServer(toy, (line) => {
+		lines.push(line);
+		onLine?.(line);
+	});
 	url = await listen(server);
 });
 afterAll(() => closeServer(server));
@@ -93,6 +101,18 @@ test('a redirect fault answers 301 (or its status) with the Location', async () 
 	const first = await add();
 	const second = await add();
 	expect([first.status, first.headers.location, second.status, second.headers.location]).toEqual([301, 'https://elsewhere.example/add', 308, '/moved']);
+});
+
+test.each([
+	['hangBeforeProcessing', 0],
+	['hangAfterProcessing', 1],
+] as const)('%s: no answer until the client gives up, then the request is logged; the service acted %i time(s)', async (kind, times) => {
+	faults.set({ kind });
+	const logged = nextLine();
+	// The server never answers, so the client's timeout fires: not a race with a delay (2 s lets a loaded machine deliver the request).
+	await expect(request(`${url}/add`, { method: 'POST', body: '{}', headers: JSON_HEADERS, headersTimeout: 2000 })).rejects.toThrow(/timeout/i);
+	expect(await logged).toMatch(/^POST \/add - hung until the client closed \d+ms$/);
+	expect(acted).toBe(times);
 });
 
 test('the service gets the rule its request took, to apply its own kinds', async () => {
