@@ -1,3 +1,5 @@
+import { seededRandom } from './random';
+
 /**
  * Fault injection: rules that make the next matching requests misbehave like a real network, proxy or server would.
  * The kinds below belong to no service; a service adds its own kinds (an expired session, an error code of its
@@ -46,7 +48,22 @@ export function networkFault(rule: FaultRuleBase | undefined): NetworkFault | un
 
 export interface FaultInjector<Rule> {
 	set(fault: Rule): void;
+	/** Also faults at random points: see RandomFaults. */
+	randomly(random: RandomFaults<Rule>): void;
+	/** How many requests each kind of fault has hit since the last clear (rules set and random ones). */
+	injected(): Readonly<Record<string, number>>;
 	clear(): void;
+}
+
+/**
+ * Faults at random points, replayable: each request that no rule set took draws, from a generator seeded with
+ * `seed`, whether a fault hits it (probability `rate`) and which of `rules` (each must match the request, else
+ * nothing happens). The same requests in the same order meet the same faults.
+ */
+export interface RandomFaults<Rule> {
+	seed: number;
+	rate: number;
+	rules: readonly Rule[];
 }
 
 export interface TakenFaults<Rule> {
@@ -59,6 +76,10 @@ export interface TakenFaults<Rule> {
 export class FaultRules<Rule extends FaultRuleBase, Facts> implements FaultInjector<Rule> {
 	private rules: { rule: Rule; left: number }[] = [];
 
+	private random?: { draw: () => number; rate: number; rules: readonly Rule[] };
+
+	private counts: Record<string, number> = {};
+
 	/** `applies` tells whether a rule matches a request, from what the service knows of it (`Facts`). */
 	constructor(private readonly applies: (rule: Rule, facts: Facts) => boolean) {}
 
@@ -66,8 +87,18 @@ export class FaultRules<Rule extends FaultRuleBase, Facts> implements FaultInjec
 		this.rules.push({ rule: fault, left: fault.times ?? 1 });
 	}
 
+	randomly({ seed, rate, rules }: RandomFaults<Rule>): void {
+		this.random = { draw: seededRandom(seed), rate, rules };
+	}
+
+	injected(): Readonly<Record<string, number>> {
+		return { ...this.counts };
+	}
+
 	clear(): void {
 		this.rules = [];
+		this.random = undefined;
+		this.counts = {};
 	}
 
 	take(facts: Facts): TakenFaults<Rule> {
@@ -82,6 +113,16 @@ export class FaultRules<Rule extends FaultRuleBase, Facts> implements FaultInjec
 			entry.left--;
 		}
 		this.rules = this.rules.filter((entry) => entry.left > 0);
+		rule ??= this.drawn(facts);
+		if (rule) this.counts[rule.kind] = (this.counts[rule.kind] ?? 0) + 1;
 		return { delayMs, rule };
+	}
+
+	private drawn(facts: Facts): Rule | undefined {
+		if (!this.random || this.random.rules.length === 0) return undefined;
+		const { draw, rate, rules } = this.random;
+		if (draw() >= rate) return undefined;
+		const rule = rules[Math.floor(draw() * rules.length)];
+		return this.applies(rule, facts) ? rule : undefined;
 	}
 }

@@ -140,14 +140,5 @@ export class Watch {
 /** A multiset as a sorted list, for toEqual. */
 export const sorted = (keys: readonly string[]) => [...keys].sort();
 
-/** A small deterministic random source (mulberry32), so that a failing run can be replayed. */
-export function randomSource(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** A small deterministic random source, so that a failing run can be replayed. */
+export { seededRandom as randomSource } from '../../sandbox/shared/random';

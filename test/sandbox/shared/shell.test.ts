@@ -115,6 +115,25 @@ test.each([
 	expect(acted).toBe(times);
 });
 
+test('random faults replay with their seed, hit about rate of the requests, and are counted by kind', async () => {
+	const run = async (seed: number) => {
+		faults.clear();
+		faults.randomly({ seed, rate: 0.3, rules: [{ kind: 'status', status: 503 }, { kind: 'status', status: 502, route: '/elsewhere' }] });
+		const statuses: number[] = [];
+		for (let i = 0; i < 200; i++) statuses.push((await add()).status);
+		return { statuses, injected: faults.injected() };
+	};
+	const first = await run(7);
+	expect(await run(7)).toEqual(first);
+	expect((await run(8)).statuses).not.toEqual(first.statuses);
+	const hits = first.statuses.filter((status) => status === 503).length;
+	// About half of the 30 % draw the rule that matches (the other names another route): 15 % of 200, give or take.
+	expect(hits).toBeGreaterThan(10);
+	expect(hits).toBeLessThan(60);
+	expect(first.injected).toEqual({ status: hits });
+	expect(first.statuses.every((status) => status === 200 || status === 503)).toBe(true);
+});
+
 test('the service gets the rule its request took, to apply its own kinds', async () => {
 	faults.set({ kind: 'toyOnly', route: '/add' });
 	await add();
