@@ -15,8 +15,8 @@ function operationTable(): string {
 		(a, b) => RESOURCES.findIndex((r) => r.value === a.resource) - RESOURCES.findIndex((r) => r.value === b.resource) || a.displayName.localeCompare(b.displayName),
 	);
 	const row = (endpoint: Endpoint) =>
-		`| ${resourceName.get(endpoint.resource)} | ${endpoint.displayName} | \`${endpoint.path}\`${endpoint.published ? '' : ' (path not published by Codelayer)'} | ${endpoint.server === 'license' ? 'licence server' : 'API'} | ${endpoint.description} |`;
-	return ['| resource | operation | path | server | what it does |', '|---|---|---|---|---|', ...ordered.map(row)].join('\n');
+		`| ${resourceName.get(endpoint.resource)} | ${endpoint.displayName} | \`${endpoint.path}\`${endpoint.published ? '' : ' (path not published by Codelayer)'} | ${endpoint.server === 'license' ? 'licence server' : 'API'} | ${endpoint.repeatable ? 'yes' : 'no'} | ${endpoint.description} |`;
+	return ['| resource | operation | path | server | retried | what it does |', '|---|---|---|---|---|---|', ...ordered.map(row)].join('\n');
 }
 
 function readmeTable(): string {
