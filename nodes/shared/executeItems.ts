@@ -71,11 +71,17 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 export type Planned<T> = { value: T } | { error: unknown };
 
 /**
- * Reads every item's parameters before any item runs (so that a batch can share requests), keeping a
- * failure for that item to report when it runs: one bad item never stops the plan of the others.
+ * Reads every item's parameters before any item runs (so that a batch can share requests). With Continue On Fail,
+ * a failure is kept for that item to report when it runs (plannedValue) and the others go on. Without it, the run
+ * stops at the first failed item before anything is sent for any item: it fails anyway, and good items sent first
+ * (or in the bad one's batch) would leave it half done, to be done twice when it is run again after the fix.
  */
-export async function planItems<T>(itemCount: number, plan: (itemIndex: number) => T | Promise<T>): Promise<Array<Planned<T>>> {
-	return await Promise.all(
+export async function planItems<T>(
+	context: IExecuteFunctions,
+	itemCount: number,
+	plan: (itemIndex: number) => T | Promise<T>,
+): Promise<Array<Planned<T>>> {
+	const planned: Array<Planned<T>> = await Promise.all(
 		Array.from({ length: itemCount }, async (_, i) =>
 			await Promise.resolve()
 				.then(() => plan(i))
@@ -85,6 +91,9 @@ export async function planItems<T>(itemCount: number, plan: (itemIndex: number) 
 				),
 		),
 	);
+	const failed = context.continueOnFail() ? -1 : planned.findIndex((item) => 'error' in item);
+	if (failed >= 0) throw asNodeError(context, (planned[failed] as { error: unknown }).error, failed);
+	return planned;
 }
 
 /** The planned value of an item, or its planning failure thrown for the item loop to report. */

@@ -5,7 +5,7 @@ import type { ItemResult } from '../../shared/executeItems';
 import { ParameterError } from '../../shared/parameterError';
 import type { Domain } from '../helpers/domain';
 import { isReadByDefault } from '../helpers/fieldKinds';
-import { callContextFrom, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
+import { callContextFrom, checkDomainFields, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
 import { simplifyRecord } from '../helpers/simplify';
 import { parseRecordId } from '../helpers/values';
 import { fieldsOption, recordIdLocator } from './common.descriptions';
@@ -44,8 +44,15 @@ export function callContextOf(context: IExecuteFunctions, itemIndex: number): ID
 	return callContextFrom(context.getNodeParameter('options', itemIndex, {}) as IDataObject);
 }
 
-export function domainOf(context: IExecuteFunctions, itemIndex: number): Domain {
-	return domainFrom(itemParameters(context, itemIndex));
+/** The domain of the filter parameters, its field names checked against the model's fields_get (when it has terms). */
+export async function checkedDomain(client: CloudOffixClient, model: string, read: ReadParameter, itemIndex?: number): Promise<Domain> {
+	const domain = domainFrom(read);
+	if (domain.some((element) => Array.isArray(element))) checkDomainFields(domain, await client.fields(model, itemIndex), model, read);
+	return domain;
+}
+
+export async function checkedDomainOf(client: CloudOffixClient, context: IExecuteFunctions, model: string, itemIndex: number): Promise<Domain> {
+	return await checkedDomain(client, model, itemParameters(context, itemIndex), itemIndex);
 }
 
 /**

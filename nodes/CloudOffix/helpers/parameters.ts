@@ -36,6 +36,30 @@ export function callContextFrom(options: IDataObject): IDataObject {
 	return { ...callContext, ...extra } as IDataObject;
 }
 
+/** The parameter a domain's terms come from, as the editor names it, and how it counts them. */
+function domainSource(read: ReadParameter): { parameter: string; place: (index: number, term: number) => string } {
+	return read('filterType', 'none') === 'conditions'
+		? { parameter: 'Conditions', place: (_, term) => `Condition ${term}` }
+		: { parameter: 'Domain', place: (index) => `"Domain": item ${index}` };
+}
+
+/**
+ * Rejects a domain whose field names the model does not have (`fields`: its fields_get; a path such as
+ * partner_id.country_id is checked by its first field): Odoo 11 only refuses them once the request is made.
+ */
+export function checkDomainFields(domain: Domain, fields: Record<string, unknown>, model: string, read: ReadParameter): void {
+	const { parameter, place } = domainSource(read);
+	let term = 0;
+	domain.forEach((element, index) => {
+		if (!Array.isArray(element)) return;
+		term++;
+		const [name] = element;
+		const first = name.split('.')[0];
+		if (first === 'id' || Object.hasOwn(fields, first)) return;
+		throw new ParameterError(`${place(index + 1, term)}: ${model} has no field "${name}"`, parameter);
+	});
+}
+
 /** The domain of the filter parameters (Filter Type, Conditions and Match, or a raw Domain). */
 export function domainFrom(read: ReadParameter): Domain {
 	const filterType = read('filterType', 'none') as string;

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
 import { failureKind } from '../../shared/retries';
+import { baseUrlProblem, trimmedBaseUrl, withoutUserInfo } from '../../shared/urlPath';
 import { OdooServerError, isOdooEnvelope } from './odooEnvelope';
 
 export type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
@@ -16,11 +17,15 @@ export type CloudOffixSession = {
 /** The login of this service's credential failed (see nodes/shared/loginError.ts). */
 export class CloudOffixLoginError extends LoginError {}
 
-/** The instance address without trailing slashes, as every request path starts with one. */
+/**
+ * The instance address without trailing slashes, as every request path starts with one. Only http(s) with a host
+ * and nothing else (see baseUrlProblem), checked before anything is sent; the message never repeats a password in it.
+ */
 export function cloudOffixBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const url = String(credentials.url ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]/i.test(url)) {
-		throw new CloudOffixLoginError(`The CloudOffix URL "${url}" is not an http(s) address`);
+	const url = trimmedBaseUrl(credentials.url);
+	const problem = baseUrlProblem(url);
+	if (problem) {
+		throw new CloudOffixLoginError(`The URL in the CloudOffix credential, "${withoutUserInfo(url)}", ${problem}; it must look like https://mycompany.cloudoffix.com`);
 	}
 	return url;
 }

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 import { isPlainObject } from '../../shared/jsonParameters';
 import { ParameterError } from '../../shared/parameterError';
 import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
-import { readFieldsOf } from '../actions/common';
+import { checkedDomain, fieldList, readFieldsOf } from '../actions/common';
 import { callContextFrom, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
 import { simplifyRecord } from '../helpers/simplify';
 import { cloudOffixClient, type CloudOffixClient, type OdooRecord, type WireFormat } from '../transport';
@@ -23,8 +23,12 @@ interface TriggerSettings {
 	pageSize: number;
 }
 
+function parametersOf(context: IPollFunctions): ReadParameter {
+	return (name, fallback, options) => context.getNodeParameter(name, fallback, options);
+}
+
 function settingsOf(context: IPollFunctions): TriggerSettings {
-	const read: ReadParameter = (name, fallback, options) => context.getNodeParameter(name, fallback, options);
+	const read = parametersOf(context);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
 		model: modelFrom(read),
@@ -35,6 +39,16 @@ function settingsOf(context: IPollFunctions): TriggerSettings {
 		lookBackMinutes: Math.max(0, Number(options.lookBackMinutes ?? 5)),
 		pageSize: Math.max(1, Math.floor(Number(options.pageSize ?? 1000))),
 	};
+}
+
+/**
+ * The field names of the filter and of the Fields option, checked against the model's fields_get before any
+ * record is read: Odoo 11 refuses an unknown name in a filter only once asked, and one in the field list would
+ * fail the first poll that has records to deliver, long after the workflow was activated.
+ */
+async function checkFieldNames(context: IPollFunctions, client: CloudOffixClient, settings: TriggerSettings): Promise<void> {
+	await checkedDomain(client, settings.model, parametersOf(context));
+	if (fieldList(settings.options.fields).length > 0) await readFieldsOf(client, settings.model, settings.options, 0);
 }
 
 /** What the cursor is about: a different model, event or filter makes a new cursor. */
@@ -113,10 +127,14 @@ export async function pollCloudOffix(context: IPollFunctions): Promise<INodeExec
 	const settings = settingsOf(context);
 	const connection = context.getNodeParameter('connection', {}) as RetryParameters & { wireFormat?: WireFormat };
 	const client = cloudOffixClient(context, connection.wireFormat ?? 'jsonRpcSession', connectionSettingsOf(connection));
-	if (context.getMode() === 'manual') return await sample(client, settings);
+	if (context.getMode() === 'manual') {
+		await checkFieldNames(context, client, settings);
+		return await sample(client, settings);
+	}
 	const scope = scopeOf(settings);
 	const state = cursorOf(context, scope);
 	if (!state) {
+		await checkFieldNames(context, client, settings);
 		// What already stands inside the window behind the newest record counts as delivered: "from now".
 		const start = startCursor(scope, await newestStamp(client, settings));
 		const standing = start.watermark === null ? [] : await windowRecords(context, client, settings, start);
@@ -131,7 +149,9 @@ export async function pollCloudOffix(context: IPollFunctions): Promise<INodeExec
 
 /**
  * n8n's convention for polling triggers (as its Gmail trigger): the editor's fetch and a first poll show
- * their error; a later scheduled poll that fails is logged and delivers nothing, the cursor unchanged.
+ * their error; a later scheduled poll that fails is logged and delivers nothing, the cursor unchanged. A
+ * parameter the user has to fix (the workflow was edited while active) is thrown whatever the poll: polling
+ * again cannot fix it, and n8n shows a thrown poll error (the error workflow, the workflow's activation error).
  */
 export async function pollWithConvention(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const firstRun = context.getWorkflowStaticData('node').cursor === undefined;
@@ -140,10 +160,9 @@ export async function pollWithConvention(context: IPollFunctions): Promise<INode
 		(error: unknown) => ({ error }),
 	);
 	if (!('error' in outcome)) return outcome.items;
-	if (context.getMode() === 'manual' || firstRun) {
-		const error = outcome.error;
-		throw error instanceof ParameterError ? new NodeOperationError(context.getNode(), error.message, { description: `Check the parameter "${error.field}".` }) : error;
-	}
+	const { error } = outcome;
+	if (error instanceof ParameterError) throw new NodeOperationError(context.getNode(), error.message, { description: `Check the parameter "${error.field}".` });
+	if (context.getMode() === 'manual' || firstRun) throw error;
 	context.logger.error(`CloudOffix Trigger: the poll failed and will be repeated: ${(outcome.error as Error).message}`, { node: context.getNode().name });
 	return null;
 }

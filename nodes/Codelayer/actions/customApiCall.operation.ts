@@ -1,11 +1,12 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonObject } from '../../shared/jsonParameters';
-import { ParameterError } from '../../shared/parameterError';
+import { planItems, plannedValue } from '../../shared/executeItems';
 import { updateDisplayOptions } from '../../shared/updateDisplayOptions';
 import { codelayerRequest } from '../transport';
 import { optionsOf, type OperationRun } from './common';
 import { answerItems } from './output';
+import { requestPath } from './requestBody';
 
 export const CUSTOM_RESOURCE = 'other';
 export const CUSTOM_OPERATION = 'customApiCall';
@@ -51,14 +52,16 @@ export const description = updateDisplayOptions({ show: { resource: [CUSTOM_RESO
 /** Any path on either server, with a JSON body: for what the catalog does not know yet. */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, connection } = run;
+	// Every item's call is checked before any is sent (see planItems).
+	const planned = await planItems(context, context.getInputData().length, (i) => ({
+		path: requestPath(context.getNodeParameter('path', i, ''), 'Path'),
+		body: parseJsonObject(context.getNodeParameter('body', i, '{}'), 'Body (JSON)') as IDataObject,
+		server: context.getNodeParameter('server', i, 'api') as 'api' | 'license',
+		sendsKey: context.getNodeParameter('sendKey', i, true) as boolean,
+	}));
 	return await run.each(async (i) => {
-		const path = String(context.getNodeParameter('path', i, '')).trim().replace(/^\/+/, '');
-		if (path === '') throw new ParameterError('Give the path to call, e.g. sales/route_details', 'Path');
-		const body = parseJsonObject(context.getNodeParameter('body', i, '{}'), 'Body (JSON)') as IDataObject;
-		const server = context.getNodeParameter('server', i, 'api') as 'api' | 'license';
-		const sendsKey = context.getNodeParameter('sendKey', i, true) as boolean;
 		// What an unknown endpoint does is unknown: only a failure before it reached the server sends it again.
-		const answer = await codelayerRequest(context, { server, path, body, sendsKey, repeatable: false }, i, connection);
+		const answer = await codelayerRequest(context, { ...plannedValue(planned[i]), repeatable: false }, i, connection);
 		return answerItems(answer, undefined, optionsOf(context, i));
 	});
 }

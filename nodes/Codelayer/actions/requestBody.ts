@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readDateInput, wallClock } from '../../shared/dateText';
-import { isPlainObject, parseJsonArray, parseJsonObject } from '../../shared/jsonParameters';
+import { describeValue, isPlainObject, parseJsonArray, parseJsonObject } from '../../shared/jsonParameters';
 import { ParameterError } from '../../shared/parameterError';
 import type { CatalogField, Endpoint } from '../catalog';
 import { fieldLabel } from '../catalog/labels';
@@ -34,9 +34,21 @@ function dateValue(field: CatalogField, value: unknown, defaults: BodyDefaults):
 	return field.format === 'date' ? written.slice(0, 10) : written;
 }
 
+/** A device IMEI as the credential takes it (and the login checks it). */
+const CREDENTIAL_IMEI = /^\d{14,16}$/;
+
+/** An IMEI left empty is the credential's, which must then be one: the field's own bounds are looser. */
+function credentialImei(field: CatalogField, defaults: BodyDefaults): string {
+	if (!CREDENTIAL_IMEI.test(defaults.imei)) {
+		const label = fieldLabel(field.name);
+		throw new ParameterError(`The credential's IMEI ${describeValue(defaults.imei)} is not 14 to 16 digits: fix it in the credential, or fill in "${label}"`, label);
+	}
+	return defaults.imei;
+}
+
 function fieldValue(field: CatalogField, value: unknown, defaults: BodyDefaults): unknown {
 	if (field.format) return dateValue(field, value, defaults);
-	if (field.name === 'imei' && isEmpty(value)) return defaults.imei;
+	if (field.name === 'imei' && isEmpty(value)) return credentialImei(field, defaults);
 	return value;
 }
 
@@ -85,6 +97,22 @@ export function requestBodyOf(context: IExecuteFunctions, endpoint: Endpoint, it
 	const [{ field, problem }] = checked.problems;
 	const { parameter, place } = placeOf(field);
 	throw new ParameterError(`${place} ${problem}`, parameter);
+}
+
+/** A path segment as Codelayer's are (sales, route_details): no scheme, no "..", no spaces or query. */
+const PATH_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
+
+/**
+ * The path a call goes to, relative to the credential's server (leading slashes dropped): a full URL would be
+ * appended to the server's address rather than replace it, and ".." would climb to another endpoint.
+ */
+export function requestPath(value: unknown, parameter: string): string {
+	const path = String(value ?? '').trim().replace(/^\/+/, '');
+	if (path === '') throw new ParameterError('Give the path to call, e.g. sales/route_details', parameter);
+	if (!path.split('/').every((segment) => PATH_SEGMENT.test(segment) && segment !== '..')) {
+		throw new ParameterError(`${describeValue(path)} is not a path on the server, like sales/route_details (the server is the credential's)`, parameter);
+	}
+	return path;
 }
 
 /** Where a schema problem is, as the editor names it: `sales[2].qty` is "Sales" row 2, "Quantity". */

@@ -30,6 +30,8 @@ export const customerEndpoints: Endpoint[] = [
 			{
 				name: 'latitude',
 				type: 'decimal',
+				min: -90,
+				max: 90,
 				mandatory: true,
 				emptyAllowed: true,
 				sample: '0',
@@ -38,6 +40,8 @@ export const customerEndpoints: Endpoint[] = [
 			{
 				name: 'longitude',
 				type: 'decimal',
+				min: -180,
+				max: 180,
 				mandatory: true,
 				emptyAllowed: true,
 				sample: '0',

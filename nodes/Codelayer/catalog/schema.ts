@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { describeValue } from '../../shared/jsonParameters';
 import type { CatalogField, Endpoint } from './types';
 
 /**
@@ -36,17 +37,22 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
+/** Text or a number, as the fields take them: anything else (an object, a list, true from an expression) is named. */
+function isScalar(value: unknown): value is string | number {
+	return typeof value === 'string' || typeof value === 'number';
+}
+
 /** A number or numeric text, in range, as text. */
 function numberSchema(field: CatalogField): z.ZodType<string, z.ZodTypeDef, unknown> {
 	const integer = field.type === 'integer';
 	const expected = `${integer ? 'a whole number' : 'a number'}${bounds(field)}`;
-	return z.union([z.number(), z.string()]).transform((value, context) => {
-		const text = typeof value === 'number' ? String(value) : value.trim();
+	return z.unknown().transform((value, context) => {
+		const text = !isScalar(value) ? '' : typeof value === 'number' ? String(value) : value.trim();
 		const number = Number(text);
 		const wellFormed = (integer ? INTEGER_TEXT : DECIMAL_TEXT).test(text) && Number.isFinite(number);
 		const inRange = (field.min === undefined || number >= field.min) && (field.max === undefined || number <= field.max);
 		if (!wellFormed || !inRange) {
-			context.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${expected}, not ${JSON.stringify(value)}` });
+			context.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${expected}, not ${describeValue(value)}` });
 			return z.NEVER;
 		}
 		return text;
@@ -59,25 +65,28 @@ function textSchema(field: CatalogField): z.ZodType<string, z.ZodTypeDef, unknow
 	const max = field.type === 'character' ? 1 : field.max;
 	const format = field.format ? FORMATS[field.format] : undefined;
 	const length = field.type === 'character' ? ' of one character' : bounds({ ...field, min, max }, ' characters');
-	return z.union([z.string(), z.number()]).transform((value, context) => {
+	return z.unknown().transform((value, context) => {
 		const text = String(value);
-		const problem =
-			(min !== undefined && text.length < min) || (max !== undefined && text.length > max)
+		const problem = !isScalar(value)
+			? `must be text${length}`
+			: (min !== undefined && text.length < min) || (max !== undefined && text.length > max)
 				? `must be text${length}`
 				: format && !inFormat(text, format)
 					? `must look like ${format.example}`
 					: undefined;
 		if (problem) {
-			context.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}, not ${JSON.stringify(value)}` });
+			context.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}, not ${describeValue(value)}` });
 			return z.NEVER;
 		}
 		return text;
 	});
 }
 
+/** Rows of a mandatory list: at least one unless the catalog says how many (a return of no items is no return). */
 function rowsSchema(field: CatalogField): z.ZodType<Array<Record<string, unknown>>, z.ZodTypeDef, unknown> {
 	const rows = z.array(objectSchema(field.fields ?? []), { invalid_type_error: 'must be a list of rows' });
-	return field.min === undefined ? rows : rows.min(field.min, `needs at least ${field.min} ${field.min === 1 ? 'row' : 'rows'}`);
+	const min = field.min ?? (field.mandatory ? 1 : undefined);
+	return min === undefined ? rows : rows.min(min, `needs at least ${min} ${min === 1 ? 'row' : 'rows'}`);
 }
 
 function valueSchema(field: CatalogField): z.ZodTypeAny {

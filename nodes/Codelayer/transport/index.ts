@@ -43,12 +43,14 @@ export async function codelayerRequest(
 	const base = call.server === 'api' ? credentials.baseUrl : credentials.licenseUrl;
 	const options: IHttpRequestOptions = {
 		method: 'POST',
-		url: codelayerUrl(base, call.path),
+		url: codelayerUrl(base, call.path, call.server === 'api' ? 'API Base URL' : 'Licence Server URL'),
 		body: call.body,
 		json: true,
 		// A redirect is reported, not followed: see requestFailure.
 		disableFollowRedirect: true,
 		timeout: connection.timeoutMs,
+		// TLS certificates are verified unless the user ticked Ignore SSL Issues in the credential (both servers).
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 	};
 	const send = async () => await (call.sendsKey ? requestWithSessionRefresh(context, codelayerSession, options) : context.helpers.httpRequest(options));
 	const outcome = await withRetries(connection, call.repeatable, async () => checkedAnswer(await send())).then(

@@ -2,7 +2,9 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
+import { ParameterError } from '../../shared/parameterError';
 import { failureKind } from '../../shared/retries';
+import { baseUrlProblem, trimmedBaseUrl, urlUnderBase, withoutUserInfo } from '../../shared/urlPath';
 
 type HttpRequest = IHttpRequestHelper['helpers']['httpRequest'];
 
@@ -16,13 +18,26 @@ export interface CodelayerAnswer {
 /** The login of this service's credential failed (see nodes/shared/loginError.ts). */
 export class CodelayerLoginError extends LoginError {}
 
-/** `<base URL>/<path>`, whatever slashes the user typed around the base URL. */
-export function codelayerUrl(baseUrl: unknown, path: string): string {
-	const base = String(baseUrl ?? '').trim().replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/]/i.test(base)) {
-		throw new CodelayerLoginError(`The Codelayer address "${base}" is not an http(s) address`);
+/** The credential's fields that hold a server's address, as the editor names them, with an example of each. */
+const URL_EXAMPLES = { 'API Base URL': 'https://wats.api.codelayer.co.in/', 'Licence Server URL': 'https://license.codelayer.co.in/' };
+
+export type CodelayerUrlField = keyof typeof URL_EXAMPLES;
+
+/**
+ * `<base URL>/<path>`, whatever slashes the user typed around the base URL. The base URL must be http(s) with a
+ * host and nothing else (see baseUrlProblem); the URL made must stay on its origin and under its path, whatever
+ * the path holds (the operations check user paths with requestPath first: this is the second line of defence).
+ */
+export function codelayerUrl(baseUrl: unknown, path: string, field: CodelayerUrlField = 'API Base URL'): string {
+	const base = trimmedBaseUrl(baseUrl);
+	const problem = baseUrlProblem(base);
+	if (problem) {
+		throw new CodelayerLoginError(`The ${field} in the Codelayer credential, "${withoutUserInfo(base)}", ${problem}; it must look like ${URL_EXAMPLES[field]}`);
 	}
-	return `${base}/${path.replace(/^\/+/, '')}`;
+	const relative = path.replace(/^\/+/, '');
+	const url = urlUnderBase(base, relative);
+	if (url === undefined) throw new ParameterError(`"${relative}" would lead away from ${base}/: nothing was sent`, 'Path');
+	return url;
 }
 
 /** Checks the device fields the server would reject, so a typo is named before anything is sent. */
@@ -60,7 +75,16 @@ export async function authenticateDevice(
 ): Promise<{ key: string; features: unknown }> {
 	const body = loginBody(credentials);
 	const url = codelayerUrl(credentials.baseUrl, 'system/auth');
-	const outcome = await httpRequest({ method: 'POST', url, body, json: true, ignoreHttpStatusErrors: true, disableFollowRedirect: true }).then(
+	const outcome = await httpRequest({
+		method: 'POST',
+		url,
+		body,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		// TLS certificates are verified unless the user ticked Ignore SSL Issues (the password goes in this body).
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+	}).then(
 		(answer: unknown) => ({ answer: answer as CodelayerAnswer | undefined }),
 		(error: unknown) => ({ error }),
 	);

@@ -3,11 +3,14 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { describeValue } from '../../shared/jsonParameters';
 import { answerItems } from '../actions/output';
 import { nextDelivery, type ReportSource, type RouteDay } from './delivery';
+import { triggerProperties } from './description';
 import type { ReportRow } from './fingerprint';
 import { REPORT, routeReportSource } from './source';
 import { readState, writeState } from './state';
@@ -21,15 +24,47 @@ interface Settings {
 	numbers: boolean;
 }
 
+/** A filter or an option as the editor names it. */
+function labelOf(collection: string, name: string): string {
+	const options = triggerProperties.find((property) => property.name === collection)?.options as INodeProperties[] | undefined;
+	return options?.find((option) => option.name === name)?.displayName ?? name;
+}
+
+/**
+ * A value of the wrong type (an expression that gave an object, or "yes" for a switch) would filter out every
+ * row or be taken as off without a word: the poll fails naming the parameter, before anything is sent.
+ */
+function badParameter(context: IPollFunctions, collection: string, name: string, expected: string, value: unknown): NodeOperationError {
+	const label = labelOf(collection, name);
+	return new NodeOperationError(context.getNode(), `"${label}" must be ${expected}, not ${describeValue(value)}`, {
+		description: `Check the parameter "${label}". Nothing was sent.`,
+	});
+}
+
+function textFilter(context: IPollFunctions, filters: IDataObject, name: string): string {
+	const value = filters[name] ?? '';
+	if (typeof value !== 'string' && typeof value !== 'number') throw badParameter(context, 'filters', name, 'text', value);
+	return String(value).trim();
+}
+
+/** A switch: true or false, or their text (what $vars and other text-only sources give). */
+function switchOption(context: IPollFunctions, options: IDataObject, name: string): boolean {
+	const value = options[name] ?? false;
+	if (typeof value === 'boolean') return value;
+	const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+	if (text === 'true' || text === 'false') return text === 'true';
+	throw badParameter(context, 'options', name, 'true or false', value);
+}
+
 function settingsOf(context: IPollFunctions): Settings {
 	const filters = context.getNodeParameter('filters', {}) as IDataObject;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	return {
-		custname: String(filters.custname ?? '').trim(),
-		paymentmode: String(filters.paymentmode ?? '').trim(),
-		routeDetails: options.routeDetails === true,
-		emitExisting: options.emitExisting === true,
-		numbers: options.numbers === true,
+		custname: textFilter(context, filters, 'custname'),
+		paymentmode: textFilter(context, filters, 'paymentmode'),
+		routeDetails: switchOption(context, options, 'routeDetails'),
+		emitExisting: switchOption(context, options, 'emitExisting'),
+		numbers: switchOption(context, options, 'numbers'),
 	};
 }
 

@@ -94,7 +94,7 @@ describe('the log', () => {
 			await post(`${logged.url}/__sandbox/new-day`, '', JSON_HEADERS);
 			expect(lines).toEqual([
 				expect.stringMatching(/^POST \/system\/auth 200 e=200 \d+ms$/),
-				expect.stringMatching(/^POST \/sales\/route_return 200 e=400 \(items: a return needs at least one item\) \d+ms$/),
+				expect.stringMatching(/^POST \/sales\/route_return 200 e=400 \(items needs at least 1 row\) \d+ms$/),
 				expect.stringMatching(/^POST \/sales\/route_details 200 e=401 \(unknown or expired key\) \d+ms$/),
 				expect.stringMatching(/^licence POST \/system\/license 200 e=200 \d+ms$/),
 				expect.stringMatching(/^POST \/nowhere 404 \d+ms$/),

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseJsonArray, parseJsonObject } from '../../../shared/jsonParameters';
@@ -49,7 +50,9 @@ function isRecordList(value: unknown): value is IDataObject[] {
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	return await run.each(async (i) => {
+	// Every item's call is checked before any is made: a method may change records, and a run that stops at a bad
+	// item must not have called it for the others (see planItems).
+	const planned = await planItems(context, run.itemCount, (i) => {
 		const model = modelOf(context, i);
 		const method = String(context.getNodeParameter('method', i, '')).trim();
 		if (!METHOD_NAME.test(method)) {
@@ -57,7 +60,11 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		}
 		const args = parseJsonArray(context.getNodeParameter('args', i, '[]'), 'Positional Arguments (JSON)');
 		const kwargs = parseJsonObject(context.getNodeParameter('kwargs', i, '{}'), 'Keyword Arguments (JSON)') as IDataObject;
-		const result = await client.execute({ model, method, args, kwargs }, i);
-		return isRecordList(result) ? await recordsOut(run, model, result, i) : { result: result as IDataObject[keyof IDataObject] };
+		return { model, method, args, kwargs };
+	});
+	return await run.each(async (i) => {
+		const call = plannedValue(planned[i]);
+		const result = await client.execute(call, i);
+		return isRecordList(result) ? await recordsOut(run, call.model, result, i) : { result: result as IDataObject[keyof IDataObject] };
 	});
 }

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
-import { checkFieldNames, callContextOf, domainOf, fieldList, modelOf, recordsOut, type OperationRun } from '../common';
+import { checkFieldNames, callContextOf, checkedDomainOf, fieldList, modelOf, recordsOut, type OperationRun } from '../common';
 import { contextOptions, domainFilters, modelFieldsProperty, modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
 
 const aggregatesProperty = modelFieldsProperty(
@@ -57,9 +57,10 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
 		// Odoo 11 fails unless the group-by fields are also among the read fields.
 		const fields = [...new Set([...groupFields, ...aggregates])];
+		const domain = await checkedDomainOf(client, context, model, i);
 		const groups = await client.readGroup(
 			model,
-			domainOf(context, i),
+			domain,
 			fields,
 			groupBy,
 			{ orderby: String(options.orderBy ?? '') || false, limit: Number(options.maxGroups ?? 0) || null, lazy: false, context: callContextOf(context, i) },

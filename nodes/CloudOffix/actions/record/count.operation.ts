@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
+import { callContextOf, checkedDomainOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, domainFilters, modelLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -16,6 +16,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
-		return { model, count: await client.searchCount(model, domainOf(context, i), callContextOf(context, i), i) };
+		const callContext = callContextOf(context, i);
+		return { model, count: await client.searchCount(model, await checkedDomainOf(client, context, model, i), callContext, i) };
 	});
 }

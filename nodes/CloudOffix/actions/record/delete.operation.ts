@@ -41,13 +41,13 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	const checks = batchedExistence(client, run.batchSize);
 	const unlinks = batchedUnlinks(client, run.batchSize);
-	const planned = await planItems(run.itemCount, (i) => {
+	const planned = await planItems(context, run.itemCount, (i) => {
 		const target = targetOf(run, i);
 		if (target.errorOnMissing) checks.add(i, target.model, target.id);
 		return target;
 	});
 	// Every check is answered before any delete is planned, so that a batch deletes only records that exist.
-	const checked = await planItems(run.itemCount, async (i) => {
+	const checked = await planItems(context, run.itemCount, async (i) => {
 		const target = plannedValue(planned[i]);
 		if (target.errorOnMissing && !(await checks.result(i))) {
 			throw new LookupError(`${target.model} has no record with ID ${target.id}: nothing was deleted`, recordIdLocator.displayName);

@@ -2,10 +2,11 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { ParameterError } from '../../../shared/parameterError';
 import { isWritable } from '../../helpers/fieldKinds';
-import { parseJsonObject } from '../../../shared/jsonParameters';
+import { describeValue, parseJsonObject } from '../../../shared/jsonParameters';
 import { toOdooValue } from '../../helpers/values';
 import { checkFieldNames, fieldList, type OperationRun } from '../common';
 import { modelFieldsProperty } from '../common.descriptions';
+import type { OdooField } from '../../transport';
 
 /** The parameters values can be given in, as the editor names them (errors point at them). */
 const FIELDS = 'Fields';
@@ -103,6 +104,23 @@ async function givenValues(run: OperationRun, model: string, itemIndex: number):
 	return { values, parameter: FIELDS };
 }
 
+/** Keys shown when a selection value is not one of them: a selection such as tz has hundreds. */
+const SELECTION_KEYS_SHOWN = 10;
+
+/**
+ * A selection value must be one of the field's keys (fields_get lists them; Odoo 11 refuses any other only once
+ * asked). A key given as text or number (7 for "7") is the key; false, Odoo's empty, clears the field.
+ */
+function selectionKey(name: string, field: OdooField, value: unknown, parameter: string): unknown {
+	if (field.type !== 'selection' || !Array.isArray(field.selection) || value === false) return value;
+	const keys: unknown[] = field.selection.map(([key]) => key);
+	const key = keys.find((candidate) => candidate === value || String(candidate) === String(value));
+	if (key !== undefined) return key;
+	const shown = keys.slice(0, SELECTION_KEYS_SHOWN).join(', ');
+	const more = keys.length > SELECTION_KEYS_SHOWN ? `, … (${keys.length} in all)` : '';
+	throw new ParameterError(`Field "${name}" (selection) needs one of ${shown}${more}, not ${describeValue(value)}`, parameter);
+}
+
 /**
  * The values of one item, checked against the model's fields (`fields_get`) and converted to what Odoo 11
  * expects for each field type, before anything is written.
@@ -111,7 +129,7 @@ export async function fieldValuesOf(run: OperationRun, model: string, itemIndex:
 	const { values, parameter } = await givenValues(run, model, itemIndex);
 	const fields = await checkFieldNames(run.client, model, Object.keys(values), itemIndex, parameter);
 	return Object.fromEntries(
-		Object.entries(values).map(([name, value]) => [name, toOdooValue(name, fields[name].type, value, parameter)]),
+		Object.entries(values).map(([name, value]) => [name, selectionKey(name, fields[name], toOdooValue(name, fields[name].type, value, parameter), parameter)]),
 	) as IDataObject;
 }
 

@@ -34,7 +34,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	};
 	// Every item's read is planned first, so that items reading alike share one request; a bad parameter
 	// is reported by its own item below.
-	const planned = await planItems(run.itemCount, plan);
+	const planned = await planItems(context, run.itemCount, plan);
 	return await run.each(async (i) => {
 		const { model, id, errorOnMissing } = plannedValue(planned[i]);
 		const record = await reads.result(i);

@@ -12,7 +12,7 @@ import {
 	optionsCollection,
 	simplifyOption,
 } from '../common.descriptions';
-import { callContextOf, domainOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
+import { callContextOf, checkedDomainOf, modelOf, readFieldsOf, recordsOut, type OperationRun } from '../common';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -73,7 +73,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
 		const options = context.getNodeParameter('options', i, {}) as IDataObject;
-		const domain = domainOf(context, i);
+		const domain = await checkedDomainOf(client, context, model, i);
 		const callContext = callContextOf(context, i);
 		const fields = await readFieldsOf(client, model, options, i);
 		const returnAll = context.getNodeParameter('returnAll', i, false) as boolean;

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { odooOperator } from '../../helpers/operators';
-import { callContextOf, domainOf, modelOf, type OperationRun } from '../common';
+import { callContextOf, checkedDomainOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, domainFilters, limitProperty, modelLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -38,11 +38,12 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	return await run.each(async (i) => {
 		const model = modelOf(context, i);
+		const args = await checkedDomainOf(client, context, model, i);
 		const pairs = await client.nameSearch(
 			model,
 			{
 				name: context.getNodeParameter('name', i, '') as string,
-				args: domainOf(context, i),
+				args,
 				operator: odooOperator(context.getNodeParameter('nameOperator', i, 'ilike') as string),
 				limit: context.getNodeParameter('limit', i, 50) as number,
 				context: callContextOf(context, i),

@@ -24,7 +24,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
 	const writes = batchedWrites(client, run.batchSize);
-	const planned = await planItems(run.itemCount, async (i) => {
+	const planned = await planItems(context, run.itemCount, async (i) => {
 		const model = modelOf(context, i);
 		const id = recordIdOf(context, i);
 		writes.add(i, { model, values: await fieldValuesOf(run, model, i), callContext: callContextOf(context, i) }, id);

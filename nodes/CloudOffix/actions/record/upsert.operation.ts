@@ -37,7 +37,7 @@ interface PlannedUpsert {
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
 	const lookups = batchedKeyLookups(client, run.batchSize);
-	const planned = await planItems(run.itemCount, async (i): Promise<Omit<PlannedUpsert, 'sharesKey'> & { key: string }> => {
+	const planned = await planItems(context, run.itemCount, async (i): Promise<Omit<PlannedUpsert, 'sharesKey'> & { key: string }> => {
 		const model = modelOf(context, i);
 		const { keys, parameter } = matchFieldsOf(run, i);
 		const values = await fieldValuesOf(run, model, i);
@@ -60,7 +60,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	// Every lookup is answered before the writes and creates are planned, so that those can be batched too.
 	const writes = batchedWrites(client, run.batchSize);
 	const creates = batchedCreates(client, context.getNode(), run.batchSize);
-	const decided = await planItems(run.itemCount, async (i) => {
+	const decided = await planItems(context, run.itemCount, async (i) => {
 		const upsert = plannedValue(upserts[i]);
 		if (upsert.sharesKey) return { upsert };
 		const matches = matchesOrError(upsert, await lookups.result(i));
