@@ -6,7 +6,7 @@ module.exports = {
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	globalSetup: '<rootDir>/test/setup/global-setup.ts',
 	globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-	setupFilesAfterEnv: ['<rootDir>/test/setup/n8n-logs.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setup/n8n-logs.ts', '<rootDir>/test/setup/secrets.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 };

@@ -75,6 +75,14 @@ export class CodelayerApi implements ICredentialType {
 			default: '',
 			description: 'Client licence key, if the licence server issued one',
 		},
+		// As CloudOffix's: certificates are verified unless this is ticked (login, every call, the credential test).
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to connect even if SSL certificate validation is not possible',
+		},
 		// Filled by preAuthentication and stored by n8n; emptied by the node when the server answers
 		// `e: 401`, which makes n8n log in again and store the new key.
 		{
@@ -107,6 +115,7 @@ export class CodelayerApi implements ICredentialType {
 			url: '/sales/route_details',
 			method: 'POST',
 			body: {},
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
 		rules: [401, 400, 503].map((e) => ({
 			type: 'responseSuccessBody' as const,

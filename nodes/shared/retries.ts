@@ -78,6 +78,8 @@ export type FailureKind =
 	/** It will not pass by sending again (the server refused, a bad parameter). */
 	| 'final';
 
+// A TLS certificate failure (DEPTH_ZERO_SELF_SIGNED_CERT, CERT_HAS_EXPIRED...) is in neither set: it is final, as an
+// untrusted certificate stays untrusted however often the call is sent (see requestFailure's TLS_CERTIFICATE_PROBLEMS).
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const PASSING_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE']);
 const PASSING_STATUSES = new Set([429, 500, 502, 503, 504]);

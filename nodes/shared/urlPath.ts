@@ -8,9 +8,15 @@ export function trimmedBaseUrl(value: unknown): string {
 	return String(value ?? '').trim().replace(/\/+$/, '');
 }
 
-/** `url` with any user name and password in it replaced by `…`, for messages (they must never be repeated). */
+/**
+ * `url` with all before its last @ (after the scheme) replaced by `…`, for messages: a user name and password in
+ * it must never be repeated, even where they hold a / or # or the URL has no scheme.
+ */
 export function withoutUserInfo(url: string): string {
-	return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1…@');
+	const at = url.lastIndexOf('@');
+	if (at < 0) return url;
+	const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(url)?.[0] ?? '';
+	return `${scheme}…${url.slice(at)}`;
 }
 
 /**

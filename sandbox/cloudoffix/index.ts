@@ -1,5 +1,5 @@
 import { SYSTEM_CLOCK, type SandboxClock } from '../shared/clock';
-import { closeServer, listen } from '../shared/server';
+import { closeServer, listen, type SandboxTls } from '../shared/server';
 import type { FaultInjector } from './faults';
 import { createCloudOffixServer } from './server';
 import { SandboxState } from './state';
@@ -8,6 +8,7 @@ import type { SandboxStats } from './stats';
 export type { SandboxClock } from '../shared/clock';
 export type { FaultInjector, FaultRule } from './faults';
 export type { SandboxStats } from './stats';
+export type { SandboxTls } from '../shared/server';
 
 /**
  * The CloudOffix sandbox: a local HTTP server that answers like CloudOffix (Odoo 11) for what Odoo clients call:
@@ -34,15 +35,19 @@ export interface CloudOffixSandboxOptions {
 	computedFieldCostMs?: number;
 	/** Where the time comes from (default the system clock); tests pass a clock they advance themselves. */
 	clock?: SandboxClock;
+	/** The password of admin (uid 2); default 'admin'. Tests give a distinctive one, which their secrets check can look for. */
+	adminPassword?: string;
 	/**
 	 * One line per request ("method path status ms"), and the error and stack of any handler that throws (a sandbox
 	 * bug). Default: no request lines, errors to stderr.
 	 */
 	log?: (line: string) => void;
+	/** A key and certificate: serve HTTPS instead of HTTP (default HTTP). */
+	tls?: SandboxTls;
 }
 
 export interface CloudOffixSandbox {
-	/** E.g. 'http://127.0.0.1:43121' (no trailing slash). */
+	/** E.g. 'http://127.0.0.1:43121' (no trailing slash; https:// with the tls option). */
 	readonly url: string;
 	readonly db: string;
 	readonly stats: SandboxStats;
@@ -51,6 +56,8 @@ export interface CloudOffixSandbox {
 	readonly computedFieldCostMs: number;
 	/** Drops every session now: the next call gets the code-100 session-expired error. */
 	expireSessions(): void;
+	/** The ids of every session that logged a user in since the start or the last reset (expired ones included). */
+	issuedSessionIds(): readonly string[];
 	/** Reseeds the data and clears sessions, stats and faults (tests call it in beforeEach). */
 	reset(): void;
 	close(): Promise<void>;
@@ -78,8 +85,9 @@ export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions =
 		sessionIdleSeconds: options.sessionIdleSeconds ?? WEEK_SECONDS,
 		computedFieldCostMs,
 		clock: options.clock ?? SYSTEM_CLOCK,
+		adminPassword: options.adminPassword,
 	});
-	const server = createCloudOffixServer(state, options.log);
+	const server = createCloudOffixServer(state, options.log, options.tls);
 	state.url = await listen(server, options.port, options.host);
 	state.reseed();
 	return {
@@ -89,9 +97,11 @@ export async function startCloudOffixSandbox(options: CloudOffixSandboxOptions =
 		faults: state.faults,
 		computedFieldCostMs,
 		expireSessions: () => state.sessions.clear(),
+		issuedSessionIds: () => state.sessions.issued(),
 		reset: () => {
 			state.reseed();
 			state.sessions.clear();
+			state.sessions.forgetIssued();
 			state.stats.reset();
 			state.faults.clear();
 		},

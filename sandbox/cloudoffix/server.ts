@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
-
-import { createSandboxServer, type SandboxService } from '../shared/server';
+import { createSandboxServer, type SandboxService, type SandboxTls, type Server } from '../shared/server';
 import { htmlReply, REASONS, SERVER_HEADER, type Exchange, type PreparedRequest, type Reply } from './exchange';
 import type { FaultRule, RequestFacts } from './faults';
 import { INTERNAL_ERROR_TEXT, werkzeugPage } from './html-pages';
@@ -13,7 +11,7 @@ import { isXmlRpc, prepareXmlRpc } from './xmlrpc-route';
  * CloudOffix on the shared HTTP shell: routing, the session expiry fault, the wait for computed fields, and
  * werkzeug's signature (reason phrases, Server header, its 500 page for a handler that throws).
  */
-export function createCloudOffixServer(state: SandboxState, log?: (line: string) => void): Server {
+export function createCloudOffixServer(state: SandboxState, log?: (line: string) => void, tls?: SandboxTls): Server {
 	const service: SandboxService<FaultRule, RequestFacts> = {
 		clock: state.settings.clock,
 		stats: state.stats,
@@ -32,7 +30,7 @@ export function createCloudOffixServer(state: SandboxState, log?: (line: string)
 		reasons: REASONS,
 		headers: { Server: SERVER_HEADER },
 	};
-	return createSandboxServer(service, log);
+	return createSandboxServer(service, log, tls);
 }
 
 function prepare(state: SandboxState, exchange: Exchange): PreparedRequest {

@@ -21,6 +21,9 @@ const VALID_SID = /^[a-f0-9]{40}$/;
 export class SessionStore {
 	private readonly saved = new Map<string, { session: Session; lastSeen: number }>();
 
+	/** Ids of the sessions that logged a user in since the last `forgetIssued()` (the tests' secrets check reads them). */
+	private readonly loggedIn = new Set<string>();
+
 	constructor(
 		private readonly idleMs: number,
 		private readonly clock: SandboxClock,
@@ -41,6 +44,15 @@ export class SessionStore {
 
 	save(session: Session): void {
 		this.saved.set(session.sid, { session, lastSeen: this.clock.now() });
+		if (session.uid !== false) this.loggedIn.add(session.sid);
+	}
+
+	issued(): string[] {
+		return [...this.loggedIn];
+	}
+
+	forgetIssued(): void {
+		this.loggedIn.clear();
 	}
 
 	/** Odoo's logout: the session is emptied and continues under a new id. */

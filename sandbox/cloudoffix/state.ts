@@ -4,7 +4,7 @@ import { accessDenied, unknownDatabase } from './errors';
 import { cloudOffixFaultRules } from './faults';
 import type { CallObserver } from './orm/call';
 import { Env, type Registry } from './orm/database';
-import { seedDatabase } from './seed';
+import { ADMIN_UID, seedDatabase } from './seed';
 import { SessionStore } from './session';
 import { StatsCounter } from './stats';
 
@@ -14,6 +14,8 @@ export interface SandboxSettings {
 	sessionIdleSeconds: number;
 	computedFieldCostMs: number;
 	clock: SandboxClock;
+	/** The administrator's password instead of the seed's 'admin'. */
+	adminPassword?: string;
 }
 
 /** Everything the routes share: the database, sessions, counters and fault rules. */
@@ -64,6 +66,7 @@ export class SandboxState {
 
 	reseed(): void {
 		this.registry = seedDatabase({ scale: this.settings.scale, baseUrl: this.url, now: this.now() });
+		if (this.settings.adminPassword !== undefined) this.registry.passwords.set(ADMIN_UID, this.settings.adminPassword);
 	}
 
 	env(uid: number): Env {

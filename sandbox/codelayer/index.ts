@@ -1,5 +1,5 @@
 import { SYSTEM_CLOCK, type SandboxClock } from '../shared/clock';
-import { closeServer, listen } from '../shared/server';
+import { closeServer, listen, type SandboxTls } from '../shared/server';
 import type { SaleDocument } from './day';
 import type { DeviceLocation } from './device';
 import { codelayerFaultRules, type CodelayerFaultInjector } from './faults';
@@ -15,6 +15,7 @@ export type { CodelayerFaultInjector, CodelayerFaultRule } from './faults';
 export type { DeviceStatus } from './licence';
 export type { CodelayerUser } from './seed';
 export type { DeviceLocation } from './device';
+export type { SandboxTls } from '../shared/server';
 export type { CodelayerSandboxStats, Refused } from './stats';
 
 /**
@@ -41,6 +42,8 @@ export interface CodelayerSandboxOptions {
 	failureHttpStatus?: 200 | 'e';
 	/** How many times the seeded quantities the van is loaded with each day (default 1): room for days of thousands of sales. */
 	loadFactor?: number;
+	/** A key and certificate: both servers serve HTTPS instead of HTTP (default HTTP). */
+	tls?: SandboxTls;
 }
 
 /** The route day as a test sees it. */
@@ -55,7 +58,7 @@ export interface RouteDaySnapshot {
 }
 
 export interface CodelayerSandbox {
-	/** The API server, e.g. 'http://127.0.0.1:43121' (no trailing slash). */
+	/** The API server, e.g. 'http://127.0.0.1:43121' (no trailing slash; https:// with the tls option). */
 	readonly url: string;
 	/** The licence server (no trailing slash). */
 	readonly licenseUrl: string;
@@ -71,6 +74,8 @@ export interface CodelayerSandbox {
 	startNewDay(): string;
 	/** Drops every key now: the next keyed call gets e 401. */
 	expireKeys(): void;
+	/** Every key system/auth issued since the start or the last reset (dead ones included). */
+	issuedKeys(): readonly string[];
 	/** The back office cancels a sale of the day (by the slno Route Save answered) or changes its values; the report shows it. */
 	changeSale(slno: number, change: 'cancel' | Partial<Pick<SaleDocument, 'salemode' | 'paymentmode' | 'cashreceived' | 'specialdisc'>>): void;
 	/** The licensing side's decision on a device (registering it if needed). */
@@ -107,6 +112,7 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 		context.state = new CodelayerState(now, loadFactor);
 		context.licences = new LicenceRegistry();
 		context.keys.clear();
+		context.keys.forgetIssued();
 		context.stats.reset();
 		context.faults.clear();
 	};
@@ -119,8 +125,8 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 		},
 	};
 	const log = options.log;
-	const api = createCodelayerServer('api', context, log, controls);
-	const licence = createCodelayerServer('license', context, log && ((line) => log(`licence ${line}`)));
+	const api = createCodelayerServer('api', context, log, controls, options.tls);
+	const licence = createCodelayerServer('license', context, log && ((line) => log(`licence ${line}`)), undefined, options.tls);
 	const url = await listen(api, options.port, options.host);
 	context.apiUrl = url;
 	const licenseUrl = await listen(licence, options.licensePort, options.host).catch(async (error: unknown) => {
@@ -144,6 +150,7 @@ export async function startCodelayerSandbox(options: CodelayerSandboxOptions = {
 		},
 		startNewDay: () => context.state.startNewDay(),
 		expireKeys: () => void context.keys.clear(),
+		issuedKeys: () => context.keys.issued(),
 		changeSale: (slno, change) => context.state.changeSale(slno, change),
 		setDeviceStatus: (imei, status, appID) => context.licences.setStatus(imei, status, appID),
 		notify: (deviceid, messageText) => String(context.state.device.notify(deviceid, messageText).entryId),

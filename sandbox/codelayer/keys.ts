@@ -10,6 +10,9 @@ import type { SandboxClock } from '../shared/clock';
 export class KeyStore {
 	private readonly keys = new Map<string, { username: string; lastUsed: number; callsLeft?: number }>();
 
+	/** Every key issued since the last `forgetIssued()`, dead ones included (the tests' secrets check reads them). */
+	private readonly issuedKeys: string[] = [];
+
 	constructor(
 		private readonly idleMs: number,
 		private readonly clock: SandboxClock,
@@ -20,7 +23,16 @@ export class KeyStore {
 		while (key.length < 32) key += randomBytes(32).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 		key = key.slice(0, 32);
 		this.keys.set(key, { username, lastUsed: this.clock.now() });
+		this.issuedKeys.push(key);
 		return key;
+	}
+
+	issued(): string[] {
+		return [...this.issuedKeys];
+	}
+
+	forgetIssued(): void {
+		this.issuedKeys.length = 0;
 	}
 
 	/** Whether the key would pass the check now; changes nothing. */

@@ -1,11 +1,9 @@
-import type { Server } from 'node:http';
-
 import { ENDPOINTS, type Endpoint } from '../../nodes/Codelayer/catalog';
 import { checkRequest } from '../../nodes/Codelayer/catalog/schema';
 import type { SandboxClock } from '../shared/clock';
 import type { Exchange, Reply } from '../shared/exchange';
 import type { FaultRules } from '../shared/faults';
-import { createSandboxServer } from '../shared/server';
+import { createSandboxServer, type SandboxTls, type Server } from '../shared/server';
 import { HANDLERS, type EndpointContext } from './endpoints';
 import type { CodelayerFacts, CodelayerFaultRule } from './faults';
 import { crashPage, failure, jsonReply, notFoundPage, phpErrorPage, Refusal, success, type Payload } from './wire';
@@ -42,7 +40,13 @@ export function routeKey(path: string): string {
 }
 
 /** `context` is read at each request: a reset replaces its state. */
-export function createCodelayerServer(kind: ServerKind, context: ServerContext, log?: (line: string) => void, controls?: Record<string, () => unknown>): Server {
+export function createCodelayerServer(
+	kind: ServerKind,
+	context: ServerContext,
+	log?: (line: string) => void,
+	controls?: Record<string, () => unknown>,
+	tls?: SandboxTls,
+): Server {
 	return createSandboxServer<CodelayerFaultRule, CodelayerFacts>(
 		{
 			clock: context.clock,
@@ -56,6 +60,7 @@ export function createCodelayerServer(kind: ServerKind, context: ServerContext, 
 			controls,
 		},
 		log,
+		tls,
 	);
 }
 

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import type { SandboxClock } from './clock';
@@ -46,9 +47,18 @@ export interface SandboxService<Rule extends FaultRuleBase, Facts> {
 
 export const CONTROL_PREFIX = '/__sandbox/';
 
-export function createSandboxServer<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, Facts>, log?: (line: string) => void): Server {
+/** A PEM key and certificate: the sandbox then serves HTTPS (to prove what a client does with a certificate it cannot trust). */
+export interface SandboxTls {
+	key: string | Buffer;
+	cert: string | Buffer;
+}
+
+/** The server of a sandbox: plain HTTP, or HTTPS with `SandboxTls` (the same handler either way). */
+export type Server = HttpServer | HttpsServer;
+
+export function createSandboxServer<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, Facts>, log?: (line: string) => void, tls?: SandboxTls): Server {
 	const report = log ?? ((text: string) => process.stderr.write(`${text}\n`));
-	return createServer((req, res) => {
+	const handler: RequestListener = (req, res) => {
 		const started = performance.now();
 		let note: string | undefined;
 		handle(service, req, res)
@@ -62,7 +72,8 @@ export function createSandboxServer<Rule extends FaultRuleBase, Facts>(service: 
 				const status = res.headersSent ? res.statusCode : '-';
 				log?.(`${req.method} ${req.url ?? ''} ${status}${note ? ` ${note}` : ''} ${Math.round(performance.now() - started)}ms`);
 			});
-	});
+	};
+	return tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createServer(handler);
 }
 
 /** Serves one request; resolves with the note of the reply it sent, if any. */
@@ -156,14 +167,15 @@ function sendTruncated<Rule extends FaultRuleBase, Facts>(service: SandboxServic
 	return reply.note;
 }
 
-/** Listens on `port` (0: a free one) and gives the server's base URL, without a trailing slash. */
+/** Listens on `port` (0: a free one) and gives the server's base URL (https:// for an HTTPS one), without a trailing slash. */
 export async function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<string> {
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => resolve());
 	});
 	const { port: bound } = server.address() as AddressInfo;
-	return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+	const scheme = server instanceof HttpsServer ? 'https' : 'http';
+	return `${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`;
 }
 
 /** Stops listening and drops the open connections (keep-alive ones included). */

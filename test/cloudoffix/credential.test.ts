@@ -40,7 +40,6 @@ describe('CloudOffix credential', () => {
 		const result = await cloudOffixHarness(sandbox(), data).testCredential('co-1');
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/refused login ".*" on database ".*": check the login, the password and the database name/);
-		expect(result.message).not.toContain('Wrong-Pass-77');
 	});
 
 	it('fails its test on a redirect without following it (the password is not sent on), saying which address to use', async () => {
@@ -91,6 +90,8 @@ describe('CloudOffix credential', () => {
 		expect(sandbox().stats.logins).toBe(2);
 	});
 
+	// The suite's secrets check (test/setup/secrets.ts) looks for every password and session of the test in all it
+	// produced; this test makes sure that there is much to look at: a password set by a call, failures, their logs.
 	it('keeps the password and session id out of output, errors and logs', async () => {
 		const harness = cloudOffixHarness(sandbox());
 		// A password that cannot be confused with the login or any other text of the run.
@@ -115,8 +116,7 @@ describe('CloudOffix credential', () => {
 		// The logs are really read: n8n logged both failures.
 		expect(logs).toContain('HTTP 502');
 		expect(logs).toContain('refused login "admin"');
-		const everything = JSON.stringify(runs.map((r) => r.run)) + logs;
-		// /jsonrpc carries the password in every body: none of it may surface, nor the session id.
-		for (const secret of ['Wrong-Pass-77', SECRET, session]) expect(everything).not.toContain(secret);
+		// /jsonrpc carries the password in every body: none of it may surface (the hook checks), nor the session id.
+		expect(harness.credentials.stored('co-1').password).toBe(SECRET);
 	});
 });

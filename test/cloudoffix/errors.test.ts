@@ -68,8 +68,8 @@ describe('CloudOffix errors, as Odoo sends them', () => {
 		await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]], 'jsonRpc')));
 		harness.credentials.store.get('co-1')!.data.password = 'Changed-Pass-1';
 		const result = await harness.run(afterItems([{}], call('res.partner', 'search_count', [[]], 'jsonRpc')));
+		// That the changed password is nowhere in the run, the suite's secrets check (test/setup/secrets.ts) sees to.
 		expect(result.error?.message).toContain('Access denied');
-		expect(JSON.stringify(result.run)).not.toContain('Changed-Pass-1');
 	});
 
 	it('survives a session that expires mid-run (one create per item): every item created exactly once, one extra login', async () => {

@@ -1,9 +1,11 @@
 import { CloudOffix } from '../../nodes/CloudOffix/CloudOffix.node';
 import { packageNode } from '../harness';
+import { recordingMethods } from '../harness/secrets';
 import { cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
 
 const sandbox = useCloudOffixSandbox();
-const { listSearch, loadOptions, resourceMapping } = new CloudOffix().methods;
+// What the methods return or throw goes to the suite's secrets check too.
+const { listSearch, loadOptions, resourceMapping } = recordingMethods(new CloudOffix().methods);
 
 function editing(model: string, operation = 'create', data: Record<string, unknown> = {}) {
 	const harness = cloudOffixHarness(sandbox(), data);

@@ -2,15 +2,25 @@ import type { IDataObject, ResourceMapperValue } from 'n8n-workflow';
 
 import { startCloudOffixSandbox, type CloudOffixSandbox, type CloudOffixSandboxOptions } from '../../sandbox/cloudoffix';
 import { createHarness, packageNode } from '../harness';
+import { recordingMethods, registerIssuedSecrets } from '../harness/secrets';
 import { useSandbox } from '../harness/useSandbox';
 import { CloudOffix } from '../../nodes/CloudOffix/CloudOffix.node';
 import { CloudOffixTrigger } from '../../nodes/CloudOffix/CloudOffixTrigger.node';
 
-const ADMIN_PASSWORD = 'admin';
+/**
+ * admin's password in the tests' sandboxes: distinctive, so that the suite's secrets check (test/setup/secrets.ts)
+ * looks for it in every test (the seed's 'admin' is too common a word to look for).
+ */
+export const ADMIN_PASSWORD = 'Adm-5b7e-sbx-pw';
 
-/** A CloudOffix sandbox for a test file, reset before each test. */
+/**
+ * A CloudOffix sandbox for a test file, reset before each test, admin's password ADMIN_PASSWORD; the sessions it
+ * issues are secrets the secrets check looks for.
+ */
 export function useCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): () => CloudOffixSandbox {
-	return useSandbox(() => startCloudOffixSandbox(options));
+	const sandbox = useSandbox(() => startCloudOffixSandbox({ adminPassword: ADMIN_PASSWORD, ...options }));
+	registerIssuedSecrets(sandbox, 'a session id the CloudOffix sandbox issued', (running) => running.issuedSessionIds());
+	return sandbox;
 }
 
 export type CloudOffixHarness = ReturnType<typeof cloudOffixHarness>;
@@ -40,7 +50,7 @@ export async function mappedColumns(
 	matchingColumns: string[] = [],
 ): Promise<ResourceMapperValue> {
 	const editing = packageNode('cloudOffix', { resource: 'record', operation, model: { __rl: true, mode: 'list', value: model } }, { cloudOffixApi: 'co-1' });
-	const { fields } = await new CloudOffix().methods.resourceMapping.getMappingColumns.call(harness.loadOptionsContext(editing));
+	const { fields } = await recordingMethods(new CloudOffix().methods).resourceMapping.getMappingColumns.call(harness.loadOptionsContext(editing));
 	return {
 		mappingMode: 'defineBelow',
 		value: value as ResourceMapperValue['value'],

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ManualClock } from '../sandbox/helpers/clock';
 import { JsonRpcClient } from '../sandbox/cloudoffix/helpers/json-client';
 import { packageNode } from '../harness';
-import { cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
+import { ADMIN_PASSWORD, cloudOffixHarness, useCloudOffixSandbox } from './sandbox';
 
 // The sandbox stamps records with this clock. It runs years away from n8n's own clock on purpose: the
 // trigger must only ever compare the server's stamps with each other.
@@ -30,7 +30,7 @@ function pollerOf(parameters: IDataObject = {}) {
 /** Another user of CloudOffix, changing records between polls. */
 async function server(): Promise<JsonRpcClient> {
 	const client = new JsonRpcClient(sandbox().url, sandbox().db);
-	await client.login('admin', 'admin');
+	await client.login('admin', ADMIN_PASSWORD);
 	return client;
 }
 
@@ -213,7 +213,7 @@ describe('CloudOffix Trigger on a burst', () => {
 		);
 		await poller.poll();
 		const client = new JsonRpcClient(big().url, big().db);
-		await client.login('admin', 'admin');
+		await client.login('admin', ADMIN_PASSWORD);
 		const ids = ((await client.callKw('res.partner', 'search', [[]], { limit: 10_000, order: 'id' })) as number[]);
 		expect(ids).toHaveLength(10_000);
 		burstClock.advance(SECOND);

@@ -208,6 +208,8 @@ describe('Codelayer key', () => {
 		expect(cash).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 	});
 
+	// The suite's secrets check (test/setup/secrets.ts) looks for the password, licence key and keys in all that the
+	// test produced; this test gives it the runs most likely to leak them (a login by hand among them).
 	it('keeps the password, licence key and session key out of output, errors and logs', async () => {
 		const harness = harnessWith({ licenseKey: SAMPLE_LICENCE });
 		const { result: runs, logs } = await captureLogs(async () => {
@@ -223,8 +225,6 @@ describe('Codelayer key', () => {
 		expect(custom.json('codelayer')).toEqual([{ features: '2,3' }]);
 		expect(refused.error?.message).toContain('Codelayer refused user "TEST"');
 		expect(logs).toContain('Codelayer refused user "TEST"');
-		const key = String(harness.credentials.stored('cl-1').sessionKey);
-		const everything = JSON.stringify(runs.map((run) => run.run)) + logs;
-		for (const secret of [PASSWORD, SAMPLE_LICENCE, 'Wrong-77-secret', key]) expect(everything).not.toContain(secret);
+		expect(harness.credentials.stored('cl-1').sessionKey).toMatch(/^[A-Za-z0-9]{32}$/);
 	});
 });

@@ -26,7 +26,6 @@ describe('Codelayer credential', () => {
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('Codelayer refused user "TEST"');
 		expect(result.message).toContain('Invalid authentication credentials.');
-		expect(result.message).not.toContain('wrong-secret');
 	});
 
 	it('rejects a malformed IMEI before anything is sent', async () => {
@@ -79,6 +78,8 @@ describe('Codelayer credential', () => {
 		expect(useSandbox().stats.logins).toBe(2);
 	});
 
+	// The suite's secrets check (test/setup/secrets.ts) looks for the password, licence key and keys in all that the
+	// test produced; this test makes sure there is something to look at: a keyed run, a refused login, its log.
 	it('keeps the password and keys out of output items, errors and logs', async () => {
 		const harness = harnessWith();
 		const { result: runs, logs } = await captureLogs(async () => {
@@ -91,7 +92,6 @@ describe('Codelayer credential', () => {
 		expect(key).toHaveLength(32);
 		expect(failed.error?.message).toContain('Codelayer refused user "TEST"');
 		expect(logs).toContain('Codelayer refused user "TEST"');
-		const everything = JSON.stringify([ok.run, failed.run]) + logs;
-		for (const secret of [PASSWORD, 'wrong-secret', SAMPLE_LICENCE, key]) expect(everything).not.toContain(secret);
+		expect(ok.error).toBeUndefined();
 	});
 });

@@ -4,14 +4,26 @@ import { Codelayer } from '../../nodes/Codelayer/Codelayer.node';
 import { CodelayerRouteReportTrigger } from '../../nodes/Codelayer/CodelayerRouteReportTrigger.node';
 import { startCodelayerSandbox, type CodelayerSandbox, type CodelayerSandboxOptions } from '../../sandbox/codelayer';
 import { createHarness, packageNode } from '../harness';
+import { registerIssuedSecrets } from '../harness/secrets';
 import { useSandbox } from '../harness/useSandbox';
 
-/** The documentation's sample user and device, as the sandbox knows them. */
+/** The documentation's sample user and device, as the sandbox knows them by default. */
 export const SAMPLE = { username: 'TEST', password: 'password', imei: '352099001761481' };
 
-/** A Codelayer sandbox for a test file, reset before each test. */
+/**
+ * The sample user with a distinctive password, the tests' default: the suite's secrets check (test/setup/secrets.ts)
+ * looks for it in every test ('password' is too common a word to look for).
+ */
+export const TEST_USER = { ...SAMPLE, password: 'Pw-6d2a-sandbox' };
+
+/**
+ * A Codelayer sandbox for a test file, reset before each test, knowing TEST_USER unless `users` says otherwise; the
+ * keys it issues are secrets the secrets check looks for.
+ */
 export function useCodelayerSandbox(options: CodelayerSandboxOptions = {}): () => CodelayerSandbox {
-	return useSandbox(() => startCodelayerSandbox(options));
+	const sandbox = useSandbox(() => startCodelayerSandbox({ users: [TEST_USER], ...options }));
+	registerIssuedSecrets(sandbox, 'a key the Codelayer sandbox issued', (running) => running.issuedKeys());
+	return sandbox;
 }
 
 export type CodelayerHarness = ReturnType<typeof codelayerHarness>;
@@ -23,7 +35,7 @@ export function codelayerHarness(sandbox: CodelayerSandbox, data: Record<string,
 		id: 'cl-1',
 		name: 'Codelayer account',
 		type: 'codelayerApi',
-		data: { baseUrl: `${sandbox.url}/`, licenseUrl: `${sandbox.licenseUrl}/`, ...SAMPLE, ...data },
+		data: { baseUrl: `${sandbox.url}/`, licenseUrl: `${sandbox.licenseUrl}/`, ...TEST_USER, ...data },
 	});
 	return harness;
 }

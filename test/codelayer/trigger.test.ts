@@ -213,7 +213,7 @@ describe('Codelayer Route Report Trigger: failed polls', () => {
 	];
 
 	it.each(failures)('%s: logged, null returned, the state untouched, and the next poll delivers everything', async (_, fault) => {
-		const { harness, watch, shop } = setup();
+		const { watch, shop } = setup();
 		await watch.poll();
 		await shop.sell(sale());
 		await watch.poll();
@@ -225,9 +225,8 @@ describe('Codelayer Route Report Trigger: failed polls', () => {
 		expect(result.items).toEqual([]);
 		expect(result.idle).toBe(true);
 		expect(watch.poller.nodeStaticData).toEqual(before);
+		// That neither the password nor the key is in the log, the suite's secrets check (test/setup/secrets.ts) sees to.
 		expect(logs).toContain('"Route Report Trigger" in workflow "poll-workflow" could not poll');
-		expect(logs).not.toContain(PASSWORD);
-		expect(logs).not.toContain(String(harness.credentials.stored('cl-1').sessionKey));
 		const next = await watch.poll();
 		expect(next.items).toHaveLength(3);
 		expect(sorted(watch.emitted)).toEqual(sorted(shop.saved));

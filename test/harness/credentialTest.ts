@@ -4,6 +4,7 @@ import { Workflow, type IDataObject, type IHttpRequestOptions, type INode, type 
 import type { TestCredentialsHelper } from './credentialsHelper';
 import type { TestNodeTypes } from './nodeTypes';
 import { additionalDataFor } from './runWorkflow';
+import { recordProduced } from './secrets';
 
 export interface CredentialTestResult {
 	status: 'OK' | 'Error';
@@ -20,6 +21,12 @@ export async function testCredential(
 	credentials: TestCredentialsHelper,
 	id: string,
 ): Promise<CredentialTestResult> {
+	const result = await runCredentialTest(nodeTypes, credentials, id);
+	recordProduced(result.status === 'OK' ? 'output' : 'error', `the test of credential "${id}"`, result.message);
+	return result;
+}
+
+async function runCredentialTest(nodeTypes: TestNodeTypes, credentials: TestCredentialsHelper, id: string): Promise<CredentialTestResult> {
 	const stored = credentials.store.get(id);
 	if (!stored) throw new Error(`No stored credential ${id}`);
 	const type = credentials.typeOf(stored.type);

@@ -14,6 +14,8 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { registerSecret, registerSecretSource, type Secret } from './secrets';
+
 export interface StoredCredential {
 	id: string;
 	name: string;
@@ -30,7 +32,9 @@ export interface StoredCredential {
  *   credential expired, with its requests held to the credential's allowed domains, and its output is written
  *   back to the store (the next execution reuses it) as n8n writes it;
  * - n8n-core itself does the one refresh-and-retry on HTTP 401.
- * It counts what it did, so tests can assert how often a session was opened.
+ * It counts what it did, so tests can assert how often a session was opened. Every secret field of what it stores
+ * (typeOptions.password, and the expirable session field) goes to the suite's secrets check (./secrets.ts): as
+ * added and updated, and as the store holds it when the check runs (tests also change stored data in place).
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
 	readonly store = new Map<string, StoredCredential>();
@@ -39,10 +43,26 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	constructor(private readonly credentialTypes: Map<string, ICredentialType>) {
 		super();
+		registerSecretSource(() => [...this.store.values()].flatMap((credential) => this.secretsOf(credential)));
 	}
 
 	add(credential: StoredCredential): void {
-		this.store.set(credential.id, { ...credential, data: { ...this.defaultsOf(credential.type), ...credential.data } });
+		const stored = { ...credential, data: { ...this.defaultsOf(credential.type), ...credential.data } };
+		this.store.set(credential.id, stored);
+		this.registerSecrets(stored);
+	}
+
+	/** The values of the credential's secret fields: those n8n masks (password) and the session its login stores (expirable). */
+	private secretsOf(credential: StoredCredential): Secret[] {
+		const type = this.credentialTypes.get(credential.type);
+		const secretFields = (type?.properties ?? []).filter((p) => p.typeOptions?.password === true || p.typeOptions?.expirable === true);
+		return secretFields
+			.filter((field) => typeof credential.data[field.name] === 'string')
+			.map((field) => ({ kind: `${credential.type}.${field.name} of credential "${credential.id}"`, value: credential.data[field.name] as string }));
+	}
+
+	private registerSecrets(credential: StoredCredential): void {
+		for (const { kind, value } of this.secretsOf(credential)) registerSecret(kind, value);
 	}
 
 	stored(id: string): ICredentialDataDecryptedObject {
@@ -158,7 +178,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_type: string,
 		data: ICredentialDataDecryptedObject,
 	): Promise<void> {
-		this.find(nodeCredentials).data = { ...data };
+		const credential = this.find(nodeCredentials);
+		credential.data = { ...data };
+		this.registerSecrets(credential);
 	}
 
 	async updateCredentialsOauthTokenData(): Promise<void> {

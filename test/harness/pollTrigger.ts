@@ -4,6 +4,7 @@ import { Workflow, type IDataObject, type INode, type INodeExecutionData, type W
 import type { TestCredentialsHelper } from './credentialsHelper';
 import type { TestNodeTypes } from './nodeTypes';
 import { additionalDataFor } from './runWorkflow';
+import { recordItems, recordProduced } from './secrets';
 
 /** What one poll did: the items it emitted (none when it returned null) and the node's static data after it. */
 export interface PollResult {
@@ -45,9 +46,15 @@ export class TestPoller {
 		const context = new PollContext(workflow, this.node, additionalDataFor(this.credentials), mode, mode === 'manual' ? 'manual' : 'activate');
 		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		if (!nodeType.poll) throw new Error(`${this.node.type} has no poll function`);
-		const result = await nodeType.poll.call(context);
+		const what = `a poll of "${this.node.name}" (${mode})`;
+		const result = await nodeType.poll.call(context).catch(async (error: unknown) => {
+			recordProduced('error', what, error);
+			return await Promise.reject(error as Error);
+		});
 		this.staticData = workflow.staticData;
-		return { items: result?.[0] ?? [], idle: result === null };
+		const items = result?.[0] ?? [];
+		recordItems(what, items);
+		return { items, idle: result === null };
 	}
 
 	/** The static data as n8n would reload it from its database after a restart. */

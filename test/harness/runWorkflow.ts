@@ -14,6 +14,7 @@ import {
 
 import type { TestCredentialsHelper } from './credentialsHelper';
 import type { TestNodeTypes } from './nodeTypes';
+import { recordRun } from './secrets';
 
 export interface TestWorkflow {
 	nodes: INode[];
@@ -112,6 +113,7 @@ export async function runWorkflow(
 	additionalData.executionId = executionId;
 	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
+	recordRun(run, `execution ${executionId}`);
 
 	const output = (nodeName: string): INodeExecutionData[] => {
 		const runs = run.data.resultData.runData[nodeName];

@@ -1,9 +1,9 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { FaultRule } from '../../sandbox/cloudoffix';
 import { afterItems, packageNode } from '../harness';
 import { cloudOffixHarness, useCloudOffixSandbox, type CloudOffixHarness } from '../cloudoffix/sandbox';
-import { FAULT_RATE, outputByInput, recordAndCheck, secretsIn, seedFor, type ScenarioSummary } from './scenario';
+import { FAULT_RATE, NETWORK_FAULTS, outcomeOf, outputByInput, itemSummary, recordAndCheck, secretsFoundSoFar, seedFor, type ScenarioSummary } from './scenario';
 
 /**
  * CloudOffix under seeded random faults (scenario.ts): 1,000 items per operation family, Continue On Fail on, and
@@ -17,16 +17,7 @@ const CONNECTION = { retryWaitMs: 1, concurrency: 1 };
 const partner = { mode: 'name', value: 'res.partner' };
 
 /** Every fault the sandbox knows that can hit any request: proxies, networks, cut-off and foreign answers, a session that expires. */
-const FAULTS: FaultRule[] = [
-	{ kind: 'status', status: 500 },
-	{ kind: 'status', status: 502 },
-	{ kind: 'status', status: 503 },
-	{ kind: 'resetBeforeProcessing' },
-	{ kind: 'resetAfterProcessing' },
-	{ kind: 'truncatedBody' },
-	{ kind: 'nonJsonBody' },
-	{ kind: 'expireSessionAfter', calls: 1 },
-];
+const FAULTS: FaultRule[] = [...NETWORK_FAULTS, { kind: 'expireSessionAfter', calls: 1 }];
 
 const node = (operation: string, parameters: IDataObject, connection: IDataObject = {}) =>
 	packageNode('cloudOffix', { resource: 'record', operation, model: partner, ...parameters, connection: { ...CONNECTION, ...connection } }, { cloudOffixApi: 'co-1' }, { continueOnFail: true });
@@ -61,30 +52,6 @@ function withFaults(seed: number, rate = BATCHED_FAULT_RATE) {
 	sandbox().faults.randomly({ seed, rate, rules: FAULTS });
 }
 
-function secretsOf(harness: CloudOffixHarness): string[] {
-	const stored = harness.credentials.stored('co-1');
-	return [String(stored.password), String(stored.sessionId)];
-}
-
-function summarize(
-	scenario: string,
-	seed: number,
-	output: INodeExecutionData[],
-	counts: Pick<ScenarioSummary, 'lost' | 'duplicated' | 'uncertain'>,
-	harness: CloudOffixHarness,
-	faults: Readonly<Record<string, number>>,
-): ScenarioSummary {
-	return {
-		scenario,
-		seed,
-		items: ITEMS,
-		faults,
-		errorsReported: output.filter((item) => item.json.error !== undefined).length,
-		secretsFound: secretsIn(output, secretsOf(harness)),
-		...counts,
-	};
-}
-
 /** Creates: a success names a record that holds the item's name alone; a failure may have created it at most once. */
 async function createScenario(scenario: string, seed: number, batchSize: number) {
 	const harness = await loggedInHarness();
@@ -108,7 +75,7 @@ async function createScenario(scenario: string, seed: number, batchSize: number)
 	});
 	// A nameless item never succeeds (its error is Odoo's, or its batch's when a fault hit the batch).
 	expect(output.filter((_, i) => items[i].name === '').every((item) => item.json.error !== undefined)).toBe(true);
-	return summarize(scenario, seed, output, { lost, duplicated, uncertain }, harness, injected);
+	return itemSummary(scenario, seed, output, { items: ITEMS, lost, duplicated, uncertain }, injected);
 }
 
 /** Partners to update or delete, created with the faults off. */
@@ -140,14 +107,8 @@ describe('CloudOffix under random faults, 1,000 items each', () => {
 		const output = (await harness.run(afterItems(items, update))).output('cloudOffix');
 		const injected = sandbox().faults.injected();
 		const { comments } = await partnersNamed(harness, prefix);
-		let lost = 0;
-		let uncertain = 0;
-		outputByInput(output, ITEMS).forEach((item, i) => {
-			const written = comments.get(items[i].id) === items[i].comment;
-			if (!item || (item.json.error === undefined && !written)) lost++;
-			else if (item.json.error !== undefined && written) uncertain++;
-		});
-		recordAndCheck(summarize('CloudOffix update', seed, output, { lost, duplicated: 0, uncertain }, harness, injected));
+		const outcome = outcomeOf(output, ITEMS, (i) => comments.get(items[i].id) === items[i].comment);
+		recordAndCheck(itemSummary('CloudOffix update', seed, output, { items: ITEMS, ...outcome, duplicated: 0 }, injected));
 	});
 
 	it('Delete (batched unlinks): every item reported done is gone', async () => {
@@ -159,14 +120,8 @@ describe('CloudOffix under random faults, 1,000 items each', () => {
 		const output = (await harness.run(afterItems(ids.map((id) => ({ id })), node('deleteRecord', { recordId: { mode: 'id', value: '={{ $json.id }}' } }, { batchSize: BATCH })))).output('cloudOffix');
 		const injected = sandbox().faults.injected();
 		const { comments } = await partnersNamed(harness, prefix);
-		let lost = 0;
-		let uncertain = 0;
-		outputByInput(output, ITEMS).forEach((item, i) => {
-			const gone = !comments.has(ids[i]);
-			if (!item || (item.json.error === undefined && !gone)) lost++;
-			else if (item.json.error !== undefined && gone) uncertain++;
-		});
-		recordAndCheck(summarize('CloudOffix delete', seed, output, { lost, duplicated: 0, uncertain }, harness, injected));
+		const outcome = outcomeOf(output, ITEMS, (i) => !comments.has(ids[i]));
+		recordAndCheck(itemSummary('CloudOffix delete', seed, output, { items: ITEMS, ...outcome, duplicated: 0 }, injected));
 	});
 
 	it('Get Many, Return All in pages of 20: every record once, none missing', async () => {
@@ -189,7 +144,7 @@ describe('CloudOffix under random faults, 1,000 items each', () => {
 			duplicated: read_.length - new Set(read_).size,
 			errorsReported: output.filter((item) => item.json.error !== undefined).length,
 			uncertain: 0,
-			secretsFound: secretsIn(output, secretsOf(harness)),
+			secretsFound: secretsFoundSoFar(),
 		};
 		recordAndCheck(summary);
 		expect(summary.errorsReported).toBe(0);

@@ -4,7 +4,7 @@ import type { CodelayerFaultRule } from '../../sandbox/codelayer/faults';
 import { afterItems } from '../harness';
 import { codelayer, codelayerHarness, saleParameters, useCodelayerSandbox, type CodelayerHarness } from '../codelayer/harness';
 import { CodelayerClient } from '../sandbox/codelayer/helpers/sandbox';
-import { FAULT_RATE, outputByInput, recordAndCheck, secretsIn, seedFor, type ScenarioSummary } from './scenario';
+import { addFaults, FAULT_RATE, NETWORK_FAULTS, outputByInput, itemSummary, recordAndCheck, seedFor } from './scenario';
 
 /**
  * Codelayer under seeded random faults (scenario.ts): 1,000 reads and 1,000 sales, Continue On Fail on, counted
@@ -19,13 +19,7 @@ const ITEMS = 1000;
 const CONNECTION = { retryWaitMs: 1, concurrency: 1 };
 
 const FAULTS: CodelayerFaultRule[] = [
-	{ kind: 'status', status: 500 },
-	{ kind: 'status', status: 502 },
-	{ kind: 'status', status: 503 },
-	{ kind: 'resetBeforeProcessing' },
-	{ kind: 'resetAfterProcessing' },
-	{ kind: 'truncatedBody' },
-	{ kind: 'nonJsonBody' },
+	...NETWORK_FAULTS,
 	{ kind: 'e', e: 503 },
 	{ kind: 'e', e: 500 },
 	{ kind: 'missingEnvelope' },
@@ -44,26 +38,6 @@ function withFaults(seed: number) {
 	sandbox().faults.randomly({ seed, rate: FAULT_RATE, rules: FAULTS });
 }
 
-function summary(
-	scenario: string,
-	seed: number,
-	output: INodeExecutionData[],
-	counts: Pick<ScenarioSummary, 'lost' | 'duplicated' | 'uncertain'>,
-	harness: CodelayerHarness,
-	faults: Record<string, number> = sandbox().faults.injected(),
-): ScenarioSummary {
-	const stored = harness.credentials.stored('cl-1');
-	return {
-		scenario,
-		seed,
-		items: ITEMS,
-		faults,
-		errorsReported: output.filter((item) => item.json.error !== undefined).length,
-		secretsFound: secretsIn(output, [PASSWORD, String(stored.sessionKey), ...sandbox().issuedKeys()]),
-		...counts,
-	};
-}
-
 describe('Codelayer under random faults, 1,000 items each', () => {
 	it('reads (Route → Get): each item answered or reported, retried where a fault passed', async () => {
 		const harness = await keyedHarness();
@@ -72,7 +46,7 @@ describe('Codelayer under random faults, 1,000 items each', () => {
 		const node = codelayer('route', 'get', { connection: CONNECTION }, { continueOnFail: true });
 		const output = (await harness.run(afterItems(Array.from({ length: ITEMS }, () => ({})), node))).output('codelayer');
 		const lost = outputByInput(output, ITEMS).filter((item) => !item || (item.json.error === undefined && typeof item.json.gp_fyear !== 'string')).length;
-		recordAndCheck(summary('Codelayer reads', seed, output, { lost, duplicated: 0, uncertain: 0 }, harness));
+		recordAndCheck(itemSummary('Codelayer reads', seed, output, { items: ITEMS, lost, duplicated: 0, uncertain: 0 }, sandbox().faults.injected()));
 	});
 
 	it('writes (Sale → Create), two days of 500: no sale lost or saved twice; a failed sale is reported, saved at most once', async () => {
@@ -90,7 +64,7 @@ describe('Codelayer under random faults, 1,000 items each', () => {
 			const lines = [{ itemcode: '={{ $json.item }}', qty: 1, rate: 10, taxperc: 5 }];
 			const node = codelayer('sale', 'create', saleParameters({ gp_fyear: gatepass, cashreceived: '={{ $json.cash }}', sales: { row: lines }, connection: CONNECTION }), { continueOnFail: true });
 			const output = (await harness.run(afterItems(items, node))).output('codelayer');
-			for (const [kind, count] of Object.entries(sandbox().faults.injected())) injected[kind] = (injected[kind] ?? 0) + count;
+			addFaults(injected, sandbox().faults.injected());
 			sandbox().faults.clear();
 			const device = new CodelayerClient(sandbox);
 			await device.login({ username: 'TEST', password: PASSWORD, imei: '352099001761481' });
@@ -104,7 +78,7 @@ describe('Codelayer under random faults, 1,000 items each', () => {
 			});
 			outputs.push(...output);
 		}
-		const result = summary('Codelayer writes', seed, outputs, counts, harness, injected);
+		const result = itemSummary('Codelayer writes', seed, outputs, { items: ITEMS, ...counts }, injected);
 		recordAndCheck(result);
 		expect(result.errorsReported).toBeLessThan(ITEMS / 4);
 	});

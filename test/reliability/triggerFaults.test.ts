@@ -7,7 +7,7 @@ import { codelayerHarness, useCodelayerSandbox } from '../codelayer/harness';
 import { sale, Shop, sorted, Watch } from '../codelayer/triggerHarness';
 import { JsonRpcClient } from '../sandbox/cloudoffix/helpers/json-client';
 import { ManualClock } from '../sandbox/helpers/clock';
-import { recordAndCheck, seedFor, type ScenarioSummary } from './scenario';
+import { addFaults, NETWORK_FAULTS, recordAndCheck, secretsFoundSoFar, seedFor, type ScenarioSummary } from './scenario';
 
 /**
  * Both triggers over many polls while the server changes between them, with seeded random faults on the polls
@@ -21,27 +21,27 @@ const POLL_FAULT_RATE = 0.2;
 /** One retry only, so that some polls fail outright (a failed poll must move nothing) and others pass on their retry. */
 const CONNECTION = { retries: 1, retryWaitMs: 1 };
 
-function countEmitted(keys: readonly string[]): { duplicated: number; lost: (expected: readonly string[]) => number } {
+/** A trigger scenario's line: each expected change emitted once (the polls' items against what the server changed). */
+function triggerSummary(scenario: string, seed: number, emitted: readonly string[], expected: readonly string[], faults: Record<string, number>, failedPolls: number): ScenarioSummary {
 	const times = new Map<string, number>();
-	for (const key of keys) times.set(key, (times.get(key) ?? 0) + 1);
+	for (const key of emitted) times.set(key, (times.get(key) ?? 0) + 1);
 	return {
+		scenario,
+		seed,
+		items: expected.length,
+		faults,
+		lost: expected.filter((key) => !times.has(key)).length,
 		duplicated: [...times.values()].filter((count) => count > 1).length,
-		lost: (expected) => expected.filter((key) => !times.has(key)).length,
+		errorsReported: failedPolls,
+		uncertain: 0,
+		secretsFound: secretsFoundSoFar(),
 	};
 }
 
 describe('CloudOffix Trigger under random faults', () => {
 	const clock = new ManualClock({ start: Date.UTC(2031, 2, 14, 8, 0, 0), instantSleeps: true });
 	const sandbox = useCloudOffixSandbox({ clock, computedFieldCostMs: 0 });
-	const FAULTS: FaultRule[] = [
-		{ kind: 'status', status: 502 },
-		{ kind: 'status', status: 503 },
-		{ kind: 'resetBeforeProcessing' },
-		{ kind: 'resetAfterProcessing' },
-		{ kind: 'truncatedBody' },
-		{ kind: 'nonJsonBody' },
-		{ kind: 'expireSessionAfter', calls: 1 },
-	];
+	const FAULTS: FaultRule[] = [...NETWORK_FAULTS, { kind: 'expireSessionAfter', calls: 1 }];
 
 	it(`${POLLS} polls while leads are created: each lead emitted once`, async () => {
 		const seed = seedFor(301);
@@ -73,24 +73,12 @@ describe('CloudOffix Trigger under random faults', () => {
 			clock.advance(Math.floor(random() * 90) * 1000);
 			sandbox().faults.randomly({ seed: seed + round, rate: POLL_FAULT_RATE, rules: FAULTS });
 			await poll();
-			for (const [kind, count] of Object.entries(sandbox().faults.injected())) faults[kind] = (faults[kind] ?? 0) + count;
+			addFaults(faults, sandbox().faults.injected());
 		}
 		sandbox().faults.clear();
 		clock.advance(60_000);
 		await poll();
-		const counted = countEmitted(emitted);
-		const summary: ScenarioSummary = {
-			scenario: 'CloudOffix Trigger',
-			seed,
-			items: created.length,
-			faults,
-			lost: counted.lost(created),
-			duplicated: counted.duplicated,
-			errorsReported: failedPolls,
-			uncertain: 0,
-			secretsFound: 0,
-		};
-		recordAndCheck(summary);
+		recordAndCheck(triggerSummary('CloudOffix Trigger', seed, emitted, created, faults, failedPolls));
 		expect(failedPolls).toBeGreaterThan(0);
 		expect(sorted(emitted)).toEqual(sorted(created));
 	});
@@ -99,12 +87,7 @@ describe('CloudOffix Trigger under random faults', () => {
 describe('Codelayer Route Report Trigger under random faults', () => {
 	const sandbox = useCodelayerSandbox();
 	const FAULTS: CodelayerFaultRule[] = [
-		{ kind: 'status', status: 502 },
-		{ kind: 'status', status: 503 },
-		{ kind: 'resetBeforeProcessing' },
-		{ kind: 'resetAfterProcessing' },
-		{ kind: 'truncatedBody' },
-		{ kind: 'nonJsonBody' },
+		...NETWORK_FAULTS,
 		{ kind: 'e', e: 503 },
 		{ kind: 'missingEnvelope' },
 		{ kind: 'expireKeyAfter', calls: 1 },
@@ -127,23 +110,11 @@ describe('Codelayer Route Report Trigger under random faults', () => {
 			// The trigger logs a failed poll and returns null, as an idle one does.
 			const { logs } = await captureLogs(async () => await watch.poll());
 			if (logs.includes('could not poll')) failedPolls++;
-			for (const [kind, count] of Object.entries(sandbox().faults.injected())) faults[kind] = (faults[kind] ?? 0) + count;
+			addFaults(faults, sandbox().faults.injected());
 		}
 		sandbox().faults.clear();
 		await watch.poll();
-		const counted = countEmitted(watch.emitted);
-		const summary: ScenarioSummary = {
-			scenario: 'Codelayer Route Report Trigger',
-			seed,
-			items: shop.saved.length,
-			faults,
-			lost: counted.lost(shop.saved),
-			duplicated: counted.duplicated,
-			errorsReported: failedPolls,
-			uncertain: 0,
-			secretsFound: 0,
-		};
-		recordAndCheck(summary);
+		recordAndCheck(triggerSummary('Codelayer Route Report Trigger', seed, watch.emitted, shop.saved, faults, failedPolls));
 		expect(failedPolls).toBeGreaterThan(0);
 		expect(sorted(watch.emitted)).toEqual(sorted(shop.saved));
 	});

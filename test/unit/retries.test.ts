@@ -27,6 +27,11 @@ describe('retry settings and failure kinds', () => {
 		['HTTP 404', { httpCode: '404' }, 'final'],
 		['a redirect', wrapped({ response: { status: 301 } }), 'final'],
 		['an error with nothing to go by', new Error('odd'), 'final'],
+		// An untrusted certificate stays untrusted: never sent again, wherever n8n puts the code.
+		['a self-signed certificate', { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, 'final'],
+		['an expired certificate in httpCode', { httpCode: 'CERT_HAS_EXPIRED' }, 'final'],
+		['a certificate for another host, wrapped', wrapped({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' }), 'final'],
+		['a login refused for its certificate', wrapped(new LoginError('not trusted')), 'final'],
 	])('%s (%j) is %s', (_, error, kind) => {
 		expect(failureKind(error)).toBe(kind);
 	});

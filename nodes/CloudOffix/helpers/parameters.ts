@@ -2,6 +2,7 @@ import type { IDataObject, IGetNodeParameterOptions } from 'n8n-workflow';
 
 import { parseJsonObject } from '../../shared/jsonParameters';
 import { ParameterError } from '../../shared/parameterError';
+import { MODEL_NAME } from '../transport';
 import { odooOperator } from './operators';
 import { buildDomain, parseDomain, type Domain, type FilterCondition } from './domain';
 
@@ -11,8 +12,6 @@ import { buildDomain, parseDomain, type Domain, type FilterCondition } from './d
  * builder, one operator list and one validation serve both.
  */
 export type ReadParameter = (name: string, fallback: unknown, options?: IGetNodeParameterOptions) => unknown;
-
-const MODEL_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;
 
 /** The model named by the Model locator: a name like res.partner, checked here (not by a locator regex). */
 export function modelFrom(read: ReadParameter): string {

@@ -1,5 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { describeValue } from '../../shared/jsonParameters';
+import { ParameterError } from '../../shared/parameterError';
 import { requestFailure } from '../../shared/requestFailure';
 import { DEFAULT_CONNECTION, withRetries, type ConnectionSettings } from '../../shared/retries';
 import { requestWithSessionRefresh, type SessionContext } from '../../shared/sessionRefresh';
@@ -15,6 +17,23 @@ import { faultToOdooError } from './xmlRpcFault';
 export type { Domain, LoadAnswer, LoadMessage, OdooCall, OdooField, OdooRecord, PagingOptions, WireFormat } from './types';
 
 let requestId = 0;
+
+/**
+ * Odoo's model names (res.partner) and public method names (action_confirm; a leading _ is private, which Odoo
+ * refuses remotely). A call puts both in its path (/web/dataset/call_kw/<model>.<method>): nothing else may get
+ * there, or a name like "res.partner/../../web/database/list?" would send the request to another route.
+ */
+export const MODEL_NAME = /^[a-z0-9_]+(\.[a-z0-9_]+)*$/i;
+export const METHOD_NAME = /^[a-z][a-z0-9_]*$/i;
+
+/**
+ * The operations check the names they read first (modelFrom, Method → Call); the editor's lists and field mapping
+ * read the model unchecked. This check, before any request, holds for every call whatever its caller.
+ */
+function checkCallNames(call: OdooCall): void {
+	if (!MODEL_NAME.test(call.model)) throw new ParameterError(`The model ${describeValue(call.model)} is not an Odoo model name like res.partner: nothing was sent`, 'Model');
+	if (!METHOD_NAME.test(call.method)) throw new ParameterError(`The method ${describeValue(call.method)} is not a public Odoo method name: nothing was sent`, 'Method');
+}
 
 /**
  * The ORM methods that change nothing, or that leave the server as they found it when sent twice (write sets the
@@ -47,6 +66,7 @@ export class CloudOffixClient {
 
 	/** Runs `model.method(*args, **kwargs)`; an Odoo error becomes a NodeApiError for that item. */
 	async execute(call: OdooCall, itemIndex?: number): Promise<unknown> {
+		checkCallNames(call);
 		const what = `${call.model}.${call.method}`;
 		const outcome = await withRetries(this.connection, isRepeatable(call), async () => await this.send(call)).then(
 			(result) => ({ result }),

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { describeValue } from '../../shared/jsonParameters';
 import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
 import { failureKind } from '../../shared/retries';
@@ -25,7 +26,7 @@ export function cloudOffixBaseUrl(credentials: ICredentialDataDecryptedObject): 
 	const url = trimmedBaseUrl(credentials.url);
 	const problem = baseUrlProblem(url);
 	if (problem) {
-		throw new CloudOffixLoginError(`The URL in the CloudOffix credential, "${withoutUserInfo(url)}", ${problem}; it must look like https://mycompany.cloudoffix.com`);
+		throw new CloudOffixLoginError(`The URL in the CloudOffix credential, ${describeValue(withoutUserInfo(url))}, ${problem}; it must look like https://mycompany.cloudoffix.com`);
 	}
 	return url;
 }

@@ -107,10 +107,13 @@ const PATH_SEGMENT = /^[A-Za-z0-9_~-][A-Za-z0-9_.~-]*$/;
  * appended to the server's address rather than replace it, and ".." would climb to another endpoint.
  */
 export function requestPath(value: unknown, parameter: string): string {
-	const path = String(value ?? '').trim().replace(/^\/+/, '');
+	const typed = String(value ?? '').trim();
+	const path = typed.replace(/^\/+/, '');
 	if (path === '') throw new ParameterError('Give the path to call, e.g. sales/route_details', parameter);
-	if (!path.split('/').every((segment) => PATH_SEGMENT.test(segment) && segment !== '..')) {
-		throw new ParameterError(`${describeValue(path)} is not a path on the server, like sales/route_details (the server is the credential's)`, parameter);
+	// One leading slash is dropped; two start the URL of another server (//host/x), refused like any URL. Every
+	// segment is checked: %2e%2e, backslashes, ?, #, whitespace and control characters are no part of a Codelayer path.
+	if (typed.startsWith('//') || !path.split('/').every((segment) => PATH_SEGMENT.test(segment) && segment !== '..')) {
+		throw new ParameterError(`${describeValue(typed)} is not a path on the server, like sales/route_details (the server is the credential's)`, parameter);
 	}
 	return path;
 }

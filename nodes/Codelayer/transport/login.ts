@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { describeValue } from '../../shared/jsonParameters';
 import { LoginError } from '../../shared/loginError';
 import { connectionFailure } from '../../shared/requestFailure';
 import { ParameterError } from '../../shared/parameterError';
@@ -32,11 +33,11 @@ export function codelayerUrl(baseUrl: unknown, path: string, field: CodelayerUrl
 	const base = trimmedBaseUrl(baseUrl);
 	const problem = baseUrlProblem(base);
 	if (problem) {
-		throw new CodelayerLoginError(`The ${field} in the Codelayer credential, "${withoutUserInfo(base)}", ${problem}; it must look like ${URL_EXAMPLES[field]}`);
+		throw new CodelayerLoginError(`The ${field} in the Codelayer credential, ${describeValue(withoutUserInfo(base))}, ${problem}; it must look like ${URL_EXAMPLES[field]}`);
 	}
 	const relative = path.replace(/^\/+/, '');
 	const url = urlUnderBase(base, relative);
-	if (url === undefined) throw new ParameterError(`"${relative}" would lead away from ${base}/: nothing was sent`, 'Path');
+	if (url === undefined) throw new ParameterError(`${describeValue(relative)} would lead away from ${base}/: nothing was sent`, 'Path');
 	return url;
 }
 
@@ -84,17 +85,23 @@ export async function authenticateDevice(
 		disableFollowRedirect: true,
 		// TLS certificates are verified unless the user ticked Ignore SSL Issues (the password goes in this body).
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		// The status, to name it when the answer is not Codelayer's (a proxy's 502 page).
+		returnFullResponse: true,
 	}).then(
-		(answer: unknown) => ({ answer: answer as CodelayerAnswer | undefined }),
+		(response: unknown) => {
+			const full = response as { body?: unknown; statusCode?: number } | undefined;
+			return { answer: full?.body as CodelayerAnswer | undefined, status: full?.statusCode };
+		},
 		(error: unknown) => ({ error }),
 	);
 	if ('error' in outcome) {
 		throw new CodelayerLoginError(`Could not reach Codelayer at ${url}: ${connectionFailure(outcome.error)}`, { mayPass: failureKind(outcome.error) !== 'final' });
 	}
-	const { answer } = outcome;
+	const { answer, status } = outcome;
 	// A proxy's error page or a cut-off answer (no e) is not Codelayer's refusal: it may pass.
 	if (typeof answer !== 'object' || answer === null || answer.e === undefined) {
-		throw new CodelayerLoginError(`Codelayer at ${url} gave no readable answer to the login (a proxy's page, or cut short)`, { mayPass: true });
+		const answered = status && status !== 200 ? `answered the login with HTTP ${status} and no readable answer` : 'gave no readable answer to the login';
+		throw new CodelayerLoginError(`Codelayer at ${url} ${answered} (a proxy's page, or cut short)`, { mayPass: true });
 	}
 	if (Number(answer.e) !== 200 || typeof answer.key !== 'string' || answer.key === '') {
 		const reason = typeof answer?.msg === 'string' ? answer.msg : 'no key in the answer';

@@ -4,6 +4,7 @@ import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { ParameterError } from '../../../shared/parameterError';
 import { parseJsonArray, parseJsonObject } from '../../../shared/jsonParameters';
+import { METHOD_NAME } from '../../transport';
 import { modelOf, recordsOut, type OperationRun } from '../common';
 import { modelLocator, optionsCollection, simplifyOption } from '../common.descriptions';
 
@@ -36,8 +37,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['method'], operation: ['call'] } }, properties);
-
-const METHOD_NAME = /^[a-z][a-z0-9_]*$/i;
 
 function isRecordList(value: unknown): value is IDataObject[] {
 	return Array.isArray(value) && value.length > 0 && value.every((entry) => typeof entry === 'object' && entry !== null && !Array.isArray(entry));
