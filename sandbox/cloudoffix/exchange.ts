@@ -14,6 +14,6 @@ export interface PreparedRequest {
 }
 
 /** Werkzeug 0.11 writes reason phrases in capitals ("400 BAD REQUEST"). */
-export const REASONS: Record<number, string> = { 200: 'OK', 400: 'BAD REQUEST', 404: 'NOT FOUND', 500: 'INTERNAL SERVER ERROR' };
+export const REASONS: Record<number, string> = { 200: 'OK', 302: 'FOUND', 400: 'BAD REQUEST', 403: 'FORBIDDEN', 404: 'NOT FOUND', 500: 'INTERNAL SERVER ERROR' };
 
 export const SERVER_HEADER = 'Werkzeug/0.11.15 Python/3.11.2';

@@ -65,7 +65,7 @@ export function prepareJson(state: SandboxState, exchange: Exchange, route: Json
 }
 
 /** Query string first, then the header (both "explicit": no cookie back), then the cookie. */
-function openSession(state: SandboxState, exchange: Exchange): { session: Session; explicit: boolean } {
+export function openSession(state: SandboxState, exchange: Exchange): { session: Session; explicit: boolean } {
 	const header = exchange.headers['x-openerp-session-id'];
 	const explicitSid = exchange.query.get('session_id') || (typeof header === 'string' ? header : undefined);
 	const sid = explicitSid || cookieValue(exchange.headers.cookie, 'session_id');
@@ -94,7 +94,7 @@ function runRoute(state: SandboxState, route: JsonRoute | undefined, session: Se
 }
 
 /** auth="user": a session without a user is expired; so is one whose expireSessionAfter budget is spent. */
-function requireUser(state: SandboxState, session: Session): void {
+export function requireUser(state: SandboxState, session: Session): void {
 	if (session.uid !== false && session.callsLeft !== undefined) {
 		if (session.callsLeft <= 0) {
 			state.sessions.remove(session.sid);
@@ -125,7 +125,7 @@ function jsonReply(outcome: Outcome, id: unknown, cookie: string | undefined): R
 	return { status, headers, body: JSON.stringify(body) };
 }
 
-function sessionCookie(sid: string, now: Date): string {
+export function sessionCookie(sid: string, now: Date): string {
 	return `session_id=${sid}; Expires=${cookieDate(addDays(now, 90))}; Max-Age=${COOKIE_SECONDS}; HttpOnly; Path=/`;
 }
 

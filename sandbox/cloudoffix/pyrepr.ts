@@ -78,3 +78,36 @@ export function pyTypeName(value: unknown): string {
 	if (typeof value === 'string') return 'str';
 	return Array.isArray(value) ? 'list' : 'dict';
 }
+
+/**
+ * Python bytes returned by a method (render_qweb_pdf's PDF). XML-RPC's marshaller sends bytes as <base64>; Odoo 11's
+ * JSON answers are json.dumps(..., default=ustr), and ustr() decodes bytes as UTF-8, else (odoo/loglevels.py
+ * get_encodings: 'utf-8', 'utf8', then 'latin1') as Latin-1, which always succeeds: a binary file arrives as text,
+ * one character per byte, never as base64.
+ */
+export class PyBytes {
+	constructor(readonly bytes: Buffer) {}
+
+	toJSON(): string {
+		try {
+			return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes);
+		} catch {
+			return this.bytes.toString('latin1');
+		}
+	}
+}
+
+/**
+ * A recordset a method returns as such (ir.model.data.xmlid_to_object): odoo.api's call_kw hands it to the
+ * transport unchanged. JSON answers it as ustr(recordset), BaseModel.__str__: "res.partner(3,)".
+ */
+export class PyRecordSet {
+	constructor(
+		readonly model: string,
+		readonly ids: readonly number[],
+	) {}
+
+	toJSON(): string {
+		return `${this.model}${pyRepr(new PyTuple(this.ids))}`;
+	}
+}

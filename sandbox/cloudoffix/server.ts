@@ -3,6 +3,7 @@ import { htmlReply, REASONS, SERVER_HEADER, type Exchange, type PreparedRequest,
 import type { FaultRule, RequestFacts } from './faults';
 import { INTERNAL_ERROR_TEXT, werkzeugPage } from './html-pages';
 import { prepareJson } from './jsonrpc';
+import { isReportRoute, prepareReport } from './report-routes';
 import type { SandboxState } from './state';
 import { findJsonRoute, routeKey } from './web-routes';
 import { isXmlRpc, prepareXmlRpc } from './xmlrpc-route';
@@ -35,6 +36,7 @@ export function createCloudOffixServer(state: SandboxState, log?: (line: string)
 
 function prepare(state: SandboxState, exchange: Exchange): PreparedRequest {
 	if (isXmlRpc(exchange)) return prepareXmlRpc(state, exchange);
+	if (isReportRoute(exchange)) return prepareReport(state, exchange);
 	const { route, args } = findJsonRoute(exchange.path);
 	return prepareJson(state, exchange, route, args);
 }

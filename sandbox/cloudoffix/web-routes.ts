@@ -123,7 +123,9 @@ export function findJsonRoute(path: string): { route?: JsonRoute; args: Record<s
 	return { args: {} };
 }
 
-/** The stats key of a path: every call_kw/<anything> counts as call_kw. */
+/** The stats key of a path: every call_kw/<anything> counts as call_kw, every /report/pdf/<report>/<ids> as /report/pdf. */
 export function routeKey(path: string): string {
-	return path.startsWith(`${CALL_KW_PREFIX}/`) ? CALL_KW_PREFIX : path;
+	if (path.startsWith(`${CALL_KW_PREFIX}/`)) return CALL_KW_PREFIX;
+	const report = /^\/report\/[^/]+(?=\/)/.exec(path);
+	return report ? report[0] : path;
 }

@@ -1,6 +1,6 @@
 import { builtinError } from './errors';
 import { FloatValue } from './orm/read';
-import { pyFloat } from './pyrepr';
+import { pyFloat, PyBytes, PyRecordSet } from './pyrepr';
 
 /**
  * XML-RPC as Python's xmlrpc.client speaks it (Odoo 11 uses it on both ends): methodCall parsing with every
@@ -157,6 +157,8 @@ function marshal(value: unknown): string {
 	if (value instanceof FloatValue) return `<value><double>${pyFloat(value.value)}</double></value>\n`;
 	if (typeof value === 'number') return marshalNumber(value);
 	if (typeof value === 'string') return `<value><string>${escapeXml(value)}</string></value>\n`;
+	if (value instanceof PyBytes) return `<value><base64>\n${encodeBytes(value.bytes)}</base64></value>\n`;
+	if (value instanceof PyRecordSet) throw recordSetMarshalError();
 	if (Array.isArray(value)) return `<value><array><data>\n${value.map(marshal).join('')}</data></array></value>\n`;
 	if (typeof value === 'object') {
 		const members = Object.entries(value as Record<string, unknown>).map(
@@ -165,6 +167,29 @@ function marshal(value: unknown): string {
 		return `<value><struct>\n${members.join('')}</struct></value>\n`;
 	}
 	return `<value><string>${escapeXml(String(value))}</string></value>\n`;
+}
+
+/** Python's base64.encodebytes, which dump_bytes writes: lines of 76 characters, each ending in a newline. */
+function encodeBytes(bytes: Buffer): string {
+	const text = bytes.toString('base64');
+	let out = '';
+	for (let start = 0; start < text.length; start += 76) out += `${text.slice(start, start + 76)}\n`;
+	return out;
+}
+
+/**
+ * A recordset has no marshaller: Marshaller.__dump falls back to dump_instance, which dumps the object's __dict__ as
+ * a struct (env, _ids, _prefetch), then the environment's (cr first), the cursor's, its connection pool's, until
+ * the pool's threading lock, which has no __dict__. That TypeError is what Odoo 11 answers (fault 1); worked out from
+ * xmlrpc/client.py and odoo/sql_db.py, not captured from a server.
+ */
+function recordSetMarshalError() {
+	return builtinError('TypeError', "cannot marshal <class '_thread.lock'> objects", [
+		...MARSHAL_FRAMES,
+		['/usr/lib/python3.11/xmlrpc/client.py', 616, 'dump_instance', 'self.dump_struct(value.__dict__, write)'],
+		['/usr/lib/python3.11/xmlrpc/client.py', 594, 'dump_struct', 'dump(v, write)'],
+		['/usr/lib/python3.11/xmlrpc/client.py', 525, '__dump', 'raise TypeError("cannot marshal %s objects" % type(value))'],
+	]);
 }
 
 function marshalNumber(value: number): string {

@@ -12,7 +12,8 @@ export interface Exchange {
 export interface Reply {
 	status: number;
 	headers: Record<string, string>;
-	body: string;
+	/** Text (sent as UTF-8) or bytes (a PDF), sent as they are. */
+	body: string | Buffer;
 	/** Added to the request's log line (a status code inside the body, a refusal's reason); never sent. */
 	note?: string;
 }

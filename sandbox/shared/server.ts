@@ -153,7 +153,7 @@ function writeHead<Rule extends FaultRuleBase, Facts>(service: SandboxService<Ru
 }
 
 function send<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, Facts>, res: ServerResponse, reply: Reply): string | undefined {
-	const body = Buffer.from(reply.body, 'utf8');
+	const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
 	writeHead(service, res, reply, body.length);
 	res.end(body);
 	return reply.note;
@@ -161,7 +161,7 @@ function send<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, F
 
 /** The headers promise the whole body; half of it comes, then the connection drops. */
 function sendTruncated<Rule extends FaultRuleBase, Facts>(service: SandboxService<Rule, Facts>, res: ServerResponse, reply: Reply): string | undefined {
-	const body = Buffer.from(reply.body, 'utf8');
+	const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
 	writeHead(service, res, reply, body.length);
 	res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
 	return reply.note;

@@ -1,6 +1,8 @@
 import type { ModelDef } from '../orm/database';
 import { crmLead, crmLeadTag, crmStage } from './crm';
-import { irConfigParameter, irModel, irModelFields } from './ir';
+import { irConfigParameter, irModel, irModelAccess, irModelData, irModelFields } from './ir';
+import { irActionsReport } from './ir-actions-report';
+import { irAttachment } from './ir-attachment';
 import { productProduct } from './product';
 import { resCompany } from './res-company';
 import { resPartner } from './res-partner';
@@ -18,7 +20,11 @@ export const MODELS: readonly { def: ModelDef; module: string }[] = [
 	{ def: resPartnerCategory, module: 'base' },
 	{ def: irModel, module: 'base' },
 	{ def: irModelFields, module: 'base' },
+	{ def: irModelAccess, module: 'base' },
+	{ def: irModelData, module: 'base' },
 	{ def: irConfigParameter, module: 'base' },
+	{ def: irAttachment, module: 'base' },
+	{ def: irActionsReport, module: 'base' },
 	{ def: productProduct, module: 'product' },
 	{ def: crmStage, module: 'crm' },
 	{ def: crmLeadTag, module: 'crm' },

@@ -23,6 +23,17 @@ const ADDRESS_TYPES = [
 	['private', 'Private Address'],
 ] as const;
 
+/**
+ * odoo.tools.image_resize_images, which res.partner's create and write run: the sizes are made from the biggest image
+ * given (an empty one empties all three). Odoo keeps the big image as it is when it is at most 1024x1024 and scales
+ * the others with PIL; the sandbox decodes no pictures, so the three sizes hold the same image.
+ */
+export function resizeImages(vals: Record<string, unknown>): void {
+	const source = vals.image || vals.image_medium || vals.image_small;
+	if (source) Object.assign(vals, { image: source, image_medium: source, image_small: source });
+	else if ('image' in vals || 'image_medium' in vals || 'image_small' in vals) Object.assign(vals, { image: false, image_medium: false, image_small: false });
+}
+
 /** The writable face of is_company (Odoo's company_type inverse). */
 function applyCompanyType(vals: Record<string, unknown>): void {
 	if ('company_type' in vals) vals.is_company = vals.company_type === 'company';
@@ -73,9 +84,15 @@ export const resPartner = defineModel({
 		many2one('company_id', 'res.company', 'Company', { default: always(1) }),
 		integer('color', 'Color Index'),
 		date('date', 'Date'),
-		binary('image', 'Image', { help: 'This field holds the image used as avatar for this contact, limited to 1024x1024px' }),
-		binary('image_medium', 'Medium-sized image'),
-		binary('image_small', 'Small-sized image'),
+		binary('image', 'Image', { attachment: true, help: 'This field holds the image used as avatar for this contact, limited to 1024x1024px' }),
+		binary('image_medium', 'Medium-sized image', {
+			attachment: true,
+			help: 'Medium-sized image of this contact. It is automatically resized as a 128x128px image, with aspect ratio preserved. Use this field in form views or some kanban views.',
+		}),
+		binary('image_small', 'Small-sized image', {
+			attachment: true,
+			help: 'Small-sized image of this contact. It is automatically resized as a 64x64px image, with aspect ratio preserved. Use this field anywhere a small image is required.',
+		}),
 		many2one('commercial_partner_id', 'res.partner', 'Commercial Entity', { compute: (rec, env) => commercialPartner(rec, env).id, store: true }),
 		one2many('user_ids', 'res.users', 'partner_id', 'Users'),
 		one2many('sale_order_ids', 'sale.order', 'partner_id', 'Sales Order'),
@@ -126,11 +143,11 @@ export const resPartner = defineModel({
 			applyCompanyType(vals);
 			// Odoo 11 gives every new partner a default picture when none is sent.
 			if (!vals.image) Object.assign(vals, defaultAvatar(String(vals.name ?? ''), Boolean(vals.is_company)));
-			else vals.image_medium ??= vals.image;
-			vals.image_small ??= vals.image_medium;
+			else resizeImages(vals);
 		},
 		prepareWrite(_env, _ids, vals) {
 			applyCompanyType(vals);
+			resizeImages(vals);
 		},
 		/** The SQL constraint res_partner_check_name, reported through registry._sql_error. */
 		check(_env, rec) {

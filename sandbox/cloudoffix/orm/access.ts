@@ -1,4 +1,4 @@
-import { accessError } from '../errors';
+import { accessError, type OdooError } from '../errors';
 import type { Frame } from '../traceback';
 import type { Model } from './database';
 
@@ -21,16 +21,25 @@ const CHECK_FRAMES: readonly Frame[] = [
 export function hasAccess(model: Model, operation: Operation): boolean {
 	const env = model.env;
 	if (env.su || env.rights === 'admin') return true;
-	if (model.table.def.access.readRestricted) return false;
+	const { group, readRestricted } = model.table.def.access;
+	// No access rule at all (a custom model): Odoo grants nothing but to the superuser.
+	if (readRestricted || group === undefined) return false;
 	return operation === 'read' || env.rights === 'user';
 }
 
 export function checkAccess(model: Model, operation: Operation): void {
 	if (hasAccess(model, operation)) return;
-	const { group } = model.table.def.access;
-	throw accessError(
-		`${HEADS[operation]} Only users with the following access level are currently allowed to do that:\n- ${group}\n\n` +
-			`(Document model: ${model.name}) - (Operation: ${operation}, User: ${model.env.uid})`,
-		CHECK_FRAMES,
-	);
+	throw accessRightsError(model.name, operation, model.env.uid, model.table.def.access.group);
+}
+
+/**
+ * ir.model.access.check's AccessError: the groups that have the access, or, when none has (a model without access
+ * rules), Odoo 11's "Please contact your system administrator" variant.
+ */
+export function accessRightsError(modelName: string, operation: Operation, uid: number, group: string | undefined): OdooError {
+	const tail =
+		group === undefined
+			? 'Please contact your system administrator if you think this is an error.'
+			: `Only users with the following access level are currently allowed to do that:\n- ${group}`;
+	return accessError(`${HEADS[operation]} ${tail}\n\n(Document model: ${modelName}) - (Operation: ${operation}, User: ${uid})`, CHECK_FRAMES);
 }

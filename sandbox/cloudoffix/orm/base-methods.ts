@@ -8,6 +8,7 @@ import { nameGet, nameSearch, readRecords, searchRead, searchRecords } from './r
 import { readGroup } from './read-group';
 import { defaultValues } from './values';
 import { createRecord, unlinkRecords, writeRecords } from './write';
+import { xmlidsOf } from './xmlids';
 
 /** The public methods of Odoo 11's BaseModel, with their Python signatures. */
 
@@ -95,9 +96,15 @@ export const BASE_METHODS: Readonly<Record<string, ModelMethod>> = {
 		checkAccess(target, operation as Operation);
 		return null;
 	}),
+	/** get_metadata: the log fields, and the record's external id and its noupdate flag (LEFT JOIN ir_model_data). */
 	get_metadata: multi([], (target, ids) =>
-		readRecords(target, ids, ['create_uid', 'create_date', 'write_uid', 'write_date']).map((row) => ({ ...row, xmlid: false, noupdate: false })),
+		readRecords(target, ids, ['create_uid', 'create_date', 'write_uid', 'write_date']).map((row) => {
+			const xmlid = xmlidsOf(target.env.registry, target.name, row.id as number)[0];
+			return { ...row, xmlid: xmlid ? `${String(xmlid.module)}.${String(xmlid.name)}` : false, noupdate: Boolean(xmlid?.noupdate) };
+		}),
 	),
+	/** fields_get_keys(): list(self._fields). */
+	fields_get_keys: model([], (target) => [...target.table.fields.keys()]),
 	toggle_active: multi([], (target, ids) => toggleActive(target, ids)),
 };
 

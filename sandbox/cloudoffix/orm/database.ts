@@ -58,6 +58,13 @@ export interface FieldDef {
 	currencyField?: string;
 	/** Field names a computed field depends on (fields_get `depends`). */
 	depends?: readonly string[];
+	/**
+	 * A binary field Odoo 11 keeps in ir.attachment (attachment=True, e.g. res.partner.image): the value goes through
+	 * base64 decoding and encoding on the way (so it comes back normalized), and fields_get says `attachment: true`.
+	 */
+	attachment?: boolean;
+	/** A custom field, created through ir.model.fields (fields_get `manual: true`). */
+	manual?: boolean;
 }
 
 /** A public method beyond BaseModel's, e.g. sale.order.action_confirm. */
@@ -68,6 +75,9 @@ export interface ModelMethod {
 	/** `ids` are the records of a 'multi' method (empty for 'model' ones); `args` are bound by parameter name. */
 	run(model: Model, ids: number[], args: Record<string, unknown>): unknown;
 }
+
+/** The operations of Odoo's access checks. */
+export type AccessMode = 'read' | 'write' | 'create' | 'unlink';
 
 export interface ModelHooks {
 	/** Fill in or adjust values before a create (e.g. a sequence name); may raise. */
@@ -80,6 +90,15 @@ export interface ModelHooks {
 	check?(env: Env, rec: Rec): void;
 	/** copy() defaults, e.g. "(copy)" after a partner's name. */
 	copyDefaults?(env: Env, rec: Rec): Record<string, unknown>;
+	/** Runs once a write has stored its values on every record (values computed from others, e.g. an attachment's size). */
+	afterWrite?(env: Env, recs: readonly Rec[], vals: Record<string, unknown>): void;
+	/**
+	 * Checks beyond the model's access rights, before read, create, write and unlink touch `ids` (ir.attachment's
+	 * check(): the rights on the records the attachments belong to). `vals` are the values of a create or write.
+	 */
+	checkRecords?(env: Env, ids: readonly number[], mode: AccessMode, vals?: Record<string, unknown>): void;
+	/** A further condition every search of the model adds (ir.attachment's _search override), given the search's domain. */
+	searchFilter?(model: Model, domain: unknown): ((rec: Rec) => boolean) | undefined;
 }
 
 export interface ModelDef {
@@ -98,10 +117,15 @@ export interface ModelDef {
 	nameSearchDomain?(name: string, operator: string): unknown[];
 	hooks?: ModelHooks;
 	methods?: Record<string, ModelMethod>;
-	/** The group named in access errors; readRestricted models refuse even reading to read-only users. */
-	access: { group: string; readRestricted?: boolean };
-	/** Models that reflect the registry (ir.model, ir.model.fields) cannot be changed through the API. */
+	/**
+	 * The group named in access errors; readRestricted models refuse even reading to read-only users. A model without
+	 * a group has no access rule at all (a custom model created through the API): only the administrator reaches it.
+	 */
+	access: { group?: string; readRestricted?: boolean };
+	/** Models the sandbox fills itself (ir.model.access) cannot be changed through the API. */
 	frozen?: boolean;
+	/** A custom model (ir.model state 'manual'), created through the API. */
+	custom?: boolean;
 }
 
 /**
@@ -177,6 +201,39 @@ export class Table {
 		this.journal.record(() => this.setNow(rec, name, previous));
 	}
 
+	/**
+	 * A field added to the table after its creation (a custom field): existing records get no value (False), as a new
+	 * column gives NULL. Undone by a rollback, like the ALTER TABLE Odoo runs in the transaction.
+	 */
+	addField(field: FieldDef): void {
+		const previous = this.fields.get(field.name);
+		this.fields.set(field.name, field);
+		const indexed = isIndexed(field) && !this.referrersByField.has(field.name);
+		if (indexed) {
+			const byTarget = new Map<number, Set<number>>();
+			this.referrersByField.set(field.name, byTarget);
+			for (const rec of this.records.values()) this.index(field.name, rec.id, rec[field.name], true);
+		}
+		this.journal.record(() => {
+			if (previous) this.fields.set(field.name, previous);
+			else this.fields.delete(field.name);
+			if (indexed) this.referrersByField.delete(field.name);
+		});
+	}
+
+	/** Drops a field (a custom field unlinked); the values stay on the records, so that a rollback restores them. */
+	removeField(name: string): void {
+		const field = this.fields.get(name);
+		if (!field) return;
+		const index = this.referrersByField.get(name);
+		this.fields.delete(name);
+		this.referrersByField.delete(name);
+		this.journal.record(() => {
+			this.fields.set(name, field);
+			if (index) this.referrersByField.set(name, index);
+		});
+	}
+
 	/** Ids of this table's records whose field `name` points at `targetId`. */
 	referrers(name: string, targetId: number): ReadonlySet<number> {
 		return this.referrersByField.get(name)?.get(targetId) ?? EMPTY;
@@ -244,6 +301,35 @@ export class Registry {
 
 	constructor(defs: readonly ModelDef[]) {
 		for (const def of defs) this.tables.set(def.name, new Table(def, this.journal));
+	}
+
+	/** A table created after the registry (a custom model); a rollback removes it again. */
+	addTable(def: ModelDef): Table {
+		const table = new Table(def, this.journal);
+		this.tables.set(def.name, table);
+		this.invalidateRelations();
+		this.journal.record(() => {
+			this.tables.delete(def.name);
+			this.invalidateRelations();
+		});
+		return table;
+	}
+
+	/** Drops a table (a custom model unlinked); a rollback brings it back with its records. */
+	removeTable(name: string): void {
+		const table = this.tables.get(name);
+		if (!table) return;
+		this.tables.delete(name);
+		this.invalidateRelations();
+		this.journal.record(() => {
+			this.tables.set(name, table);
+			this.invalidateRelations();
+		});
+	}
+
+	/** Forgets the relations computed from the fields, after a field or a table came or went. */
+	invalidateRelations(): void {
+		this.incomingByModel = undefined;
 	}
 
 	/** The stored relational fields, in every table, that point at records of `model` (for delete rules). */

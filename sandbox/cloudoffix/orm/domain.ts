@@ -34,7 +34,10 @@ export interface SearchDomain {
 export function compileSearchDomain(model: Model, domain: unknown): SearchDomain {
 	// Odoo's _where_calc skips a falsy domain (None, False, []): everything matches.
 	const terms = normalizeDomain(withActiveTest(model, domain || []));
-	return { terms, matches: compileDomain(model, terms) };
+	const matches = compileDomain(model, terms);
+	// A model's own _search override (ir.attachment hides the attachments of records the user may not read).
+	const extra = model.table.def.hooks?.searchFilter?.(model, domain);
+	return { terms, matches: extra ? (rec) => matches(rec) && extra(rec) : matches };
 }
 
 /** The records of a model that match a domain, with Odoo's active_test applied. */

@@ -26,7 +26,7 @@ function describeField(field: FieldDef, modelReadonly = false): Record<string, u
 		change_default: false,
 		company_dependent: false,
 		depends: field.depends ?? [],
-		manual: false,
+		manual: Boolean(field.manual),
 		readonly: modelReadonly || Boolean(field.readonly || (field.compute && !field.inverseWrite)),
 		required: Boolean(field.required),
 		searchable: true,
@@ -41,6 +41,8 @@ function describeField(field: FieldDef, modelReadonly = false): Record<string, u
 	if (field.selection) attributes.selection = field.selection.map(([value, label]) => [value, label]);
 	if (field.currencyField) attributes.currency_field = field.currencyField;
 	if (field.type === 'char' || field.type === 'text' || field.type === 'html') attributes.translate = false;
+	// Odoo 11's Binary describes its `attachment` attribute (_description_attachment).
+	if (field.type === 'binary') attributes.attachment = Boolean(field.attachment);
 	const ordered: Record<string, unknown> = { type: field.type };
 	for (const key of Object.keys(attributes).sort()) ordered[key] = attributes[key];
 	return ordered;

@@ -63,11 +63,17 @@ export function magicFields(model: string, displayNameStored = false): FieldDef[
 	];
 }
 
-/** A model declaration with Odoo's magic fields added in front of its own, and its related fields computed. */
+/**
+ * A model declaration with Odoo's magic fields added in front of its own, and its related fields computed. A field
+ * named like a magic one replaces it in place (ir.attachment redefines create_uid as "Owner").
+ */
 export function defineModel(def: ModelDef & { displayNameStored?: boolean }): ModelDef {
 	const { displayNameStored, ...model } = def;
 	const fields = def.fields.map((field) => (field.related ? { ...field, compute: followPath(def.name, field.related), depends: [field.related.join('.')] } : field));
-	return { ...model, fields: [...magicFields(def.name, displayNameStored), ...fields] };
+	const own = new Map(fields.map((field) => [field.name, field]));
+	const magic = magicFields(def.name, displayNameStored).map((field) => own.get(field.name) ?? field);
+	const magicNames = new Set(magic.map((field) => field.name));
+	return { ...model, fields: [...magic, ...fields.filter((field) => !magicNames.has(field.name))] };
 }
 
 /** A related field's value: the last field of the path, read on the record the many2ones before it lead to. */

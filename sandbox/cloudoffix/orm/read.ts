@@ -1,4 +1,5 @@
 import { missingError } from '../errors';
+import { decodedLength, humanSize } from './binary';
 import { checkAccess } from './access';
 import { isComputedOnRead, type FieldDef, type Model, type Rec } from './database';
 import { compileSearchDomain, nameSearchDomain, recordsMatching } from './domain';
@@ -45,12 +46,14 @@ export function nameSearch(model: Model, name: unknown, args: unknown, operator:
 
 /** read(): ids that no longer exist are skipped and unknown field names dropped, as Odoo 11 does. */
 export function readRecords(model: Model, ids: readonly number[], fields: unknown, load?: unknown): Record<string, unknown>[] {
-	checkAccess(model, 'read');
 	const recs: Rec[] = [];
 	for (const id of ids) {
 		const rec = model.record(id);
 		if (rec) recs.push(rec);
 	}
+	// A model's own check first (ir.attachment's read() calls check('read') before BaseModel.read), then the rights.
+	model.table.def.hooks?.checkRecords?.(model.env, recs.map((rec) => rec.id), 'read');
+	checkAccess(model, 'read');
 	return readRows(model, recs, fields, load);
 }
 
@@ -58,6 +61,7 @@ export function readRecords(model: Model, ids: readonly number[], fields: unknow
 export function searchRead(model: Model, domain: unknown, fields: unknown, offset: unknown, limit: unknown, order: unknown): Record<string, unknown>[] {
 	checkAccess(model, 'read');
 	const recs = searchRecords(model, domain ?? [], { offset, limit, order });
+	model.table.def.hooks?.checkRecords?.(model.env, recs.map((rec) => rec.id), 'read');
 	if (Array.isArray(fields) && fields.length === 1 && fields[0] === 'id') return recs.map((rec) => ({ id: rec.id }));
 	return readRows(model, recs, fields);
 }
@@ -120,7 +124,7 @@ function readConverter(model: Model, field: FieldDef, load: unknown): ReadConver
 		case 'many2many':
 			return x2manyReader(model, field);
 		case 'binary':
-			return model.env.context.bin_size ? (rec) => humanSize(get(rec)) : (rec) => get(rec) ?? false;
+			return model.env.context.bin_size ? (rec) => binSize(get(rec)) : (rec) => get(rec) || false;
 		default:
 			return (rec) => get(rec) ?? false;
 	}
@@ -149,14 +153,6 @@ function x2manyReader(model: Model, field: FieldDef): ReadConverter {
 }
 
 /** Binary fields read with bin_size in the context give a human size instead of the data (odoo.tools.human_size). */
-function humanSize(value: unknown): string | false {
-	if (typeof value !== 'string' || value === '') return false;
-	const units = ['bytes', 'Kb', 'Mb', 'Gb', 'Tb'];
-	let size = Math.floor((value.length * 3) / 4);
-	let unit = 0;
-	while (size >= 1024 && unit < units.length - 1) {
-		size /= 1024;
-		unit++;
-	}
-	return `${size.toFixed(2)} ${units[unit]}`;
+function binSize(value: unknown): string | false {
+	return typeof value === 'string' && value !== '' ? humanSize(decodedLength(value)) : false;
 }

@@ -1,5 +1,6 @@
 import { builtinError, OdooError, validationError } from '../errors';
 import { pyRepr } from '../pyrepr';
+import { decodeBase64 } from './binary';
 import type { FieldDef, Model, Table } from './database';
 
 /**
@@ -45,7 +46,9 @@ export function toStored(model: Model, field: FieldDef, value: unknown): unknown
 		case 'selection':
 			return isFalsy(value) ? false : toSelection(model, field, value);
 		case 'binary':
-			return isFalsy(value) ? false : String(value);
+			if (isFalsy(value)) return false;
+			// An attachment=True field goes through ir.attachment, which decodes the base64 and reads it back encoded.
+			return field.attachment ? decodeBase64(String(value)).toString('base64') || false : String(value);
 		case 'many2one':
 			return isFalsy(value) ? false : toReference(model, field, value);
 		default:

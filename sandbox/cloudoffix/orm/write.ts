@@ -1,7 +1,7 @@
 import { builtinError, missingError, userError } from '../errors';
 import { pyRepr, pyTypeName } from '../pyrepr';
 import { checkAccess, type Operation } from './access';
-import type { FieldDef, Model, Rec, Table } from './database';
+import { Env, Model, type FieldDef, type Rec, type Table } from './database';
 import { defaultValues, integrityViolation, toStored } from './values';
 
 /**
@@ -15,9 +15,11 @@ const MAGIC = new Set(['id', 'create_uid', 'create_date', 'write_uid', 'write_da
 /** create(vals): ONE dict in Odoo 11. A list fails where the model first treats it as a dict (vals.get). */
 export function createRecord(model: Model, vals: unknown): number {
 	if (!isDict(vals)) throw builtinError('AttributeError', `'${pyTypeName(vals)}' object has no attribute 'get'`);
-	checkChange(model, 'create');
 	const env = model.env;
 	const values: Record<string, unknown> = { ...defaultValues(model, Object.keys(vals)), ...vals };
+	// A model's own check first (ir.attachment's create() calls check() before BaseModel.create checks the rights).
+	model.table.def.hooks?.checkRecords?.(env, [], 'create', values);
+	checkChange(model, 'create');
 	model.table.def.hooks?.prepareCreate?.(env, values);
 	const table = model.table;
 	const rec: Rec = { id: table.allocateId() };
@@ -47,8 +49,9 @@ export function createRecord(model: Model, vals: unknown): number {
 export function writeRecords(model: Model, ids: readonly number[], vals: unknown): true {
 	if (!isDict(vals)) throw builtinError('AttributeError', `'${pyTypeName(vals)}' object has no attribute 'items'`);
 	if (ids.length === 0) return true;
-	checkChange(model, 'write');
 	const env = model.env;
+	model.table.def.hooks?.checkRecords?.(env, ids, 'write', vals);
+	checkChange(model, 'write');
 	const values = { ...vals };
 	model.table.def.hooks?.prepareWrite?.(env, ids, values);
 	const recs = existingOrMissing(model, ids);
@@ -69,16 +72,39 @@ export function writeRecords(model: Model, ids: readonly number[], vals: unknown
 		for (const [field, commands] of x2many) applyX2manyCommands(model, rec, field, commands);
 		table.def.hooks?.check?.(env, rec);
 	}
+	table.def.hooks?.afterWrite?.(env, recs, values);
 	return true;
 }
 
 /** unlink(): ids already gone are ignored (Odoo 11 returns True for them); references follow their ondelete. */
 export function unlinkRecords(model: Model, ids: readonly number[]): true {
+	model.table.def.hooks?.checkRecords?.(model.env, ids, 'unlink');
 	checkChange(model, 'unlink');
 	const existing = ids.filter((id) => model.record(id));
 	model.table.def.hooks?.beforeUnlink?.(model.env, existing);
 	for (const id of existing) deleteRecord(model, model.table, id);
+	forgetDeleted(model, existing);
 	return true;
+}
+
+/**
+ * Odoo 11's BaseModel.unlink, after its DELETE: "Removing the ir_model_data reference if the record being deleted is
+ * a record created by xml/csv file, as these are not connected with real database foreign keys, and would be
+ * dangling references", and "For the same reason, remove the relevant records in ir_attachment", both as superuser.
+ * Records deleted by a cascade (PostgreSQL's ON DELETE CASCADE, no unlink()) keep theirs, as in Odoo.
+ */
+function forgetDeleted(model: Model, ids: readonly number[]): void {
+	if (ids.length === 0) return;
+	const gone = new Set(ids);
+	const data = model.env.registry.table('ir.model.data');
+	if (data) {
+		for (const rec of [...data.records.values()]) if (rec.model === model.name && gone.has(rec.res_id as number)) data.remove(rec.id);
+	}
+	const attachments = model.env.registry.table('ir.attachment');
+	if (attachments && model.name !== 'ir.attachment') {
+		const linked = [...attachments.records.values()].filter((rec) => rec.res_model === model.name && gone.has(rec.res_id as number)).map((rec) => rec.id);
+		if (linked.length > 0) unlinkRecords(new Model(new Env(model.env.registry, model.env.uid, model.env.now, {}, true), attachments), linked);
+	}
 }
 
 /**
@@ -104,7 +130,7 @@ function existingOrMissing(model: Model, ids: readonly number[]): Rec[] {
 function checkChange(model: Model, operation: Operation): void {
 	checkAccess(model, operation);
 	if (model.table.def.frozen && !model.env.su) {
-		throw userError(`The sandbox keeps ${model.name} in step with its models: it cannot be changed through the API.`);
+		throw userError(`The sandbox fills ${model.name} itself: it cannot be changed through the API.`);
 	}
 }
 

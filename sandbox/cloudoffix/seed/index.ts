@@ -18,6 +18,7 @@ import {
 } from './catalog';
 import { Random } from './random';
 import { reflectModels } from './reflect';
+import { seedExternalIds } from './xmlids';
 
 /**
  * The demo database. Ids follow Odoo's layout where clients may rely on it (company 1 and its partner 1,
@@ -38,14 +39,50 @@ export function seedDatabase(options: SeedOptions): Registry {
 	const registry = new Registry(MODELS.map((entry) => entry.def));
 	const seeder = new Seeder(registry, options.now);
 	const ids = seedReference(seeder);
-	seedUsers(seeder);
+	const users = seedUsers(seeder);
 	seedParameters(seeder, options.baseUrl);
 	const partners = seedPartners(seeder, ids, options.scale);
 	const products = seedProducts(seeder, options.scale);
 	seedLeads(seeder, partners, options.scale);
 	seedOrders(seeder, partners, products, options.scale);
-	reflectModels(seeder.env(), MODELS);
+	const modelIds = reflectModels(seeder.env(), MODELS);
+	seedReports(seeder, modelIds);
+	seedExternalIds(seeder.env(), { countries: ids.countries, tags: ids.tags, users, modelIds, modules: MODELS });
 	return registry;
+}
+
+/**
+ * The printed reports (ir.actions.report): sale's quotation / order and, as the partner report, account's "Due
+ * Payments" (the sandbox has no account.invoice, so no invoice report), as their XML declarations define them.
+ */
+function seedReports(seeder: Seeder, modelIds: ReadonlyMap<string, number>): void {
+	seeder.create(
+		'ir.actions.report',
+		{
+			name: 'Quotation / Order',
+			model: 'sale.order',
+			report_type: 'qweb-pdf',
+			report_name: 'sale.report_saleorder',
+			report_file: 'sale.report_saleorder',
+			print_report_name: "(object.state in ('draft', 'sent') and 'Quotation - %s' % (object.name)) or 'Order - %s' % (object.name)",
+			binding_model_id: modelIds.get('sale.order'),
+			binding_type: 'report',
+		},
+		400,
+	);
+	seeder.create(
+		'ir.actions.report',
+		{
+			name: 'Due Payments',
+			model: 'res.partner',
+			report_type: 'qweb-pdf',
+			report_name: 'account.report_overdue',
+			report_file: 'account.report_overdue',
+			binding_model_id: modelIds.get('res.partner'),
+			binding_type: 'report',
+		},
+		400,
+	);
 }
 
 /** Creates records as the administrator, at chosen points in the past. */
@@ -114,7 +151,8 @@ function seedReference(seeder: Seeder): ReferenceIds {
 }
 
 /** uid 1 is the (inactive) system user, 2 the administrator, 6 the read-only demo user. */
-function seedUsers(seeder: Seeder): void {
+function seedUsers(seeder: Seeder): Map<string, { user: number; partner: number }> {
+	const ids = new Map<string, { user: number; partner: number }>();
 	const users: [string, string, boolean, string | false][] = [
 		['OdooBot', '__system__', false, false],
 		['Administrator', 'admin', true, 'admin@yourcompany.example.com'],
@@ -125,13 +163,14 @@ function seedUsers(seeder: Seeder): void {
 	];
 	for (const [name, login, active, email] of users) {
 		const partner = seeder.create('res.partner', { name, email, active }, 350);
-		seeder.create('res.users', { name, login, partner_id: partner, active, tz: login === 'admin' ? 'Europe/Istanbul' : false }, 350);
+		ids.set(login, { partner, user: seeder.create('res.users', { name, login, partner_id: partner, active, tz: login === 'admin' ? 'Europe/Istanbul' : false }, 350) });
 	}
 	seeder.registry.passwords.set(ADMIN_UID, 'admin');
 	seeder.registry.passwords.set(DEMO_UID, 'demo');
 	seeder.registry.rights.set(1, 'admin');
 	seeder.registry.rights.set(ADMIN_UID, 'admin');
 	seeder.registry.rights.set(DEMO_UID, 'readonly');
+	return ids;
 }
 
 function seedParameters(seeder: Seeder, baseUrl: string): void {

@@ -48,8 +48,9 @@ describe('load', () => {
 			{ type: 'error', record: 2, rows: { from: 2, to: 2 }, field: 'country_id' },
 			{ type: 'error', record: 3, rows: { from: 3, to: 3 }, field: '' },
 		]);
-		expect(answer.messages[0].message).toBe("'lots' does not seem to be a number for field 'credit_limit'");
-		expect(answer.messages[1].message).toBe("No matching record found for database id '999999' in field 'country_id'");
+		// Odoo 11 names the field by its label in the text (and by its name in `field`).
+		expect(answer.messages[0].message).toBe("'lots' does not seem to be a number for field 'Credit Limit'");
+		expect(answer.messages[1].message).toBe("No matching record found for database id '999999' in field 'Country'");
 		expect(await count([])).toBe(before);
 		expect(sandbox().stats.creates['res.partner'] ?? 0).toBe(0);
 	});

@@ -53,7 +53,7 @@ describe('other BaseModel methods', () => {
 
 	test('exists, get_metadata, check_access_rights', async () => {
 		expect(await admin.callKw('res.partner', 'exists', [[1, 999999]])).toEqual([1]);
-		expect(await admin.callKw('res.partner', 'get_metadata', [[1]])).toEqual([{ id: 1, create_uid: false, create_date: false, write_uid: false, write_date: false, xmlid: false, noupdate: false }]);
+		expect(await admin.callKw('res.partner', 'get_metadata', [[1]])).toEqual([{ id: 1, create_uid: false, create_date: false, write_uid: false, write_date: false, xmlid: 'base.main_partner', noupdate: true }]);
 		expect(await demo.callKw('res.partner', 'check_access_rights', ['write'], { raise_exception: false })).toBe(false);
 		expect(await admin.callKw('res.partner', 'check_access_rights', ['unlink'])).toBe(true);
 		expect((await demo.failure('res.partner', 'check_access_rights', ['write'])).data.name).toBe('odoo.exceptions.AccessError');
@@ -103,8 +103,11 @@ describe('ir.model and ir.model.fields reflect the registry', () => {
 		expect(fields).toContainEqual({ id: expect.any(Number), name: 'country_id', ttype: 'many2one', relation: 'res.country' });
 	});
 
-	test('they cannot be changed through the API', async () => {
-		expect((await admin.failure('ir.model', 'create', [{ name: 'X', model: 'x_test' }])).data.name).toBe('odoo.exceptions.UserError');
+	test('the models of modules cannot be removed, and custom models need the x_ prefix', async () => {
+		const [partner] = (await admin.callKw('ir.model', 'search', [[['model', '=', 'res.partner']]])) as number[];
+		const removal = await admin.failure('ir.model', 'unlink', [[partner]]);
+		expect([removal.data.name, removal.data.arguments[0]]).toEqual(['odoo.exceptions.UserError', "Model 'Contact' contains module data and cannot be removed!"]);
+		expect((await admin.failure('ir.model', 'create', [{ name: 'X', model: 'test.model' }])).data.arguments[0]).toBe("The model name must start with 'x_'.");
 	});
 });
 
