@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IBinaryKeyData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -8,8 +9,16 @@ import {
 
 import { LookupError, ParameterError } from './parameterError';
 
-/** What one item's work returns: one object, several (a list of records) or none. */
-export type ItemResult = IDataObject | IDataObject[] | undefined;
+/** An output item that carries binary data (files) beside its json, as n8n's prepareBinaryData made it. */
+export class OutputItem {
+	constructor(
+		readonly json: IDataObject,
+		readonly binary?: IBinaryKeyData,
+	) {}
+}
+
+/** What one item's work returns: one object, several (a list of records) or none; OutputItem for files. */
+export type ItemResult = IDataObject | OutputItem | Array<IDataObject | OutputItem> | undefined;
 
 /**
  * The one loop every operation runs its items through:
@@ -52,7 +61,11 @@ export async function executeItems(
 
 function toItems(value: ItemResult, itemIndex: number): INodeExecutionData[] {
 	const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
-	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	return list.map((entry) =>
+		entry instanceof OutputItem
+			? { json: entry.json, ...(entry.binary ? { binary: entry.binary } : {}), pairedItem: { item: itemIndex } }
+			: { json: entry, pairedItem: { item: itemIndex } },
+	);
 }
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {

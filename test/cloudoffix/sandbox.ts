@@ -25,9 +25,9 @@ export function useCloudOffixSandbox(options: CloudOffixSandboxOptions = {}): ()
 
 export type CloudOffixHarness = ReturnType<typeof cloudOffixHarness>;
 
-/** A harness with the CloudOffix nodes and one stored credential `co-1` pointing at the sandbox. */
-export function cloudOffixHarness(sandbox: CloudOffixSandbox, data: Record<string, unknown> = {}) {
-	const harness = createHarness({ cloudOffix: new CloudOffix(), cloudOffixTrigger: new CloudOffixTrigger() });
+/** A harness with the CloudOffix nodes (and `others`, e.g. a test node) and one stored credential `co-1` pointing at the sandbox. */
+export function cloudOffixHarness(sandbox: CloudOffixSandbox, data: Record<string, unknown> = {}, others?: Parameters<typeof createHarness>[1]) {
+	const harness = createHarness({ cloudOffix: new CloudOffix(), cloudOffixTrigger: new CloudOffixTrigger() }, others);
 	harness.addCredential({
 		id: 'co-1',
 		name: 'CloudOffix account',

@@ -146,7 +146,7 @@ const cloudOffixCases: CloudOffixCase[] = [
 		name: 'Get of 3 items, the 2nd ID bad: no record is read',
 		parameters: byId('get', '={{ $json.id }}'),
 		items: [{ id: 1 }, { id: 'x' }, { id: 3 }],
-		needsFields: true,
+		// The Record locator is read before fields_get: nothing at all is sent.
 		item: 1,
 		message: `"Record" must be ${RECORD_ID}, not "x"`,
 		parameter: 'Record',
@@ -166,7 +166,7 @@ const cloudOffixCases: CloudOffixCase[] = [
 		name: 'Update of 3 items, the 1st ID empty: nothing is written',
 		parameters: byId('update', '={{ $json.id }}', COMMENT),
 		items: [{ id: '' }, { id: 1 }, { id: 3 }],
-		needsFields: true,
+		// The Record locator is read before fields_get: nothing at all is sent.
 		item: 0,
 		message: `"Record" must be ${RECORD_ID}, not ""`,
 		parameter: 'Record',

@@ -335,6 +335,16 @@ describe('parseMethodResponse value types', () => {
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
+	it('reads <base64> (bytes, as render_qweb_pdf returns them) into a Buffer, its line breaks skipped', () => {
+		// Odoo 11 sends binary fields as <string> (wsgi_server.py _patch_xmlrpc_marshaller), but Python bytes as <base64>.
+		const bytes = Buffer.from([0x25, 0x50, 0x44, 0x46, 0xe2, 0xe3, 0xcf, 0xd3, 0x00, 0xff]);
+		const wrapped = `${bytes.toString('base64').slice(0, 8)}\n${bytes.toString('base64').slice(8)}\n`;
+		const value = parseValue(`<value><array><data><value><base64>\n${wrapped}</base64></value><value><string>pdf</string></value></data></array></value>`) as XmlRpcValue[];
+		expect(Buffer.isBuffer(value[0])).toBe(true);
+		expect((value[0] as Buffer).equals(bytes)).toBe(true);
+		expect(value[1]).toBe('pdf');
+	});
+
 	it('lets a repeated member name win last, as Python does', () => {
 		expect(
 			parseValue('<value><struct><member><name>a</name><value><int>1</int></value></member><member><name>a</name><value><int>2</int></value></member></struct></value>'),
@@ -363,8 +373,7 @@ describe('parseMethodResponse refuses what Odoo 11 never writes', () => {
 		['<biginteger>', '<value><biginteger>5</biginteger></value>', /unsupported XML-RPC type <biginteger>/],
 		['<bigdecimal>', '<value><bigdecimal>5.0</bigdecimal></value>', /unsupported XML-RPC type <bigdecimal>/],
 		['<float> (Python writes <double>)', '<value><float>5.0</float></value>', /unsupported XML-RPC type <float>/],
-		// Odoo 11 sends binary fields as <string> (odoo/service/wsgi_server.py _patch_xmlrpc_marshaller).
-		['<base64>', '<value><base64>\naGVsbG8=\n</base64></value>', /unsupported XML-RPC type <base64>/],
+		['<base64> with text that is not base64', '<value><base64>not base64!</base64></value>', /"not base64!" is not a valid <base64>/],
 		['an unknown type', '<value><date>2020</date></value>', /unsupported XML-RPC type <date>/],
 		['bare text in <value>', '<value>bare text</value>', /expected a typed element in <value>, found text/],
 		['an empty <value></value>', '<value></value>', /<value> holds no typed element/],

@@ -56,6 +56,13 @@ export const recordIdLocator: INodeProperties = {
 			type: 'string',
 			placeholder: 'https://mycompany.cloudoffix.com/web#id=42&model=res.partner&view_type=form',
 		},
+		{
+			// module.name, checked and looked up in ir.model.data by the node (record/externalIds.ts), not by an n8n regex.
+			displayName: 'By External ID',
+			name: 'externalId',
+			type: 'string',
+			placeholder: 'base.main_partner',
+		},
 	],
 };
 
@@ -220,3 +227,15 @@ export const limitProperty: INodeProperties = {
 	default: 50,
 	description: 'Max number of results to return',
 };
+
+/** Return All, and the Limit shown when it is off: what every list operation asks. */
+export const returnAllProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{ ...limitProperty, displayOptions: { show: { returnAll: [false] } } },
+];

@@ -4,13 +4,15 @@ import { executeItems } from '../../shared/executeItems';
 import { parallelRequestsOf } from '../../shared/parallelRequests';
 import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
 import { cloudOffixClient, type WireFormat } from '../transport';
+import * as attachment from './attachment/Attachment.resource';
 import type { OperationRun } from './common';
 import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
+import * as report from './report/Report.resource';
 import { DEFAULT_BATCH_SIZE } from './versionDescription';
 
-const RESOURCES = { method: method.operations, model: model.operations, record: record.operations };
+const RESOURCES = { attachment: attachment.operations, method: method.operations, model: model.operations, record: record.operations, report: report.operations };
 
 type Operations = Record<string, { execute: (run: OperationRun) => Promise<INodeExecutionData[]> }>;
 

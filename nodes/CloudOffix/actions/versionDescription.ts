@@ -3,9 +3,11 @@ import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } 
 
 import { parallelRequestsOption } from '../../shared/parallelRequests';
 import { retryOptions } from '../../shared/retries';
+import * as attachment from './attachment/Attachment.resource';
 import * as method from './method/Method.resource';
 import * as model from './model/Model.resource';
 import * as record from './record/Record.resource';
+import * as report from './report/Report.resource';
 
 /** The protocol of the Connection options, the trigger's too. */
 export const wireFormatOption: INodeProperties = {
@@ -39,7 +41,7 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 	name: 'cloudOffix',
 	group: ['transform'],
 	version: 1,
-	description: 'Work with records and call any method of CloudOffix (Odoo 11)',
+	description: 'Work with records, files and printed reports, and call any method of CloudOffix (Odoo 11)',
 	defaults: { name: 'CloudOffix' },
 	inputs: [NodeConnectionTypes.Main],
 	outputs: [NodeConnectionTypes.Main],
@@ -51,15 +53,19 @@ export const versionDescription: Omit<INodeTypeDescription, 'icon' | 'usableAsTo
 			type: 'options',
 			noDataExpression: true,
 			options: [
+				{ name: 'Attachment', value: 'attachment', description: 'Files attached to records (ir.attachment)' },
 				{ name: 'Method', value: 'method', description: 'Call any method of any model' },
 				{ name: 'Model', value: 'model', description: 'Discover models and their fields' },
 				{ name: 'Record', value: 'record', description: 'Records of any model' },
+				{ name: 'Report', value: 'report', description: 'Print records as PDF (ir.actions.report)' },
 			],
 			default: 'record',
 		},
 		...record.description,
 		...method.description,
 		...model.description,
+		...attachment.description,
+		...report.description,
 		{
 			displayName: 'Connection',
 			name: 'connection',

@@ -16,4 +16,12 @@ export const listSearch = {
 		const pairs = await cloudOffixClient(this).nameSearch(model, { name: filter ?? '', limit: 100 });
 		return { results: pairs.map(([id, name]) => ({ name: `${name} (#${id})`, value: String(id) })) };
 	},
+
+	/** The printed reports (PDF and HTML ones, which Odoo also prints to PDF), by name or technical name. */
+	async searchReports(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+		const types = ['report_type', 'in', ['qweb-pdf', 'qweb-html']];
+		const domain = filter ? ['|', ['name', 'ilike', filter], ['report_name', 'ilike', filter], types] : [types];
+		const reports = await cloudOffixClient(this).searchRead('ir.actions.report', domain, ['name', 'model', 'report_name'], { order: 'name, id', limit: 200 });
+		return { results: reports.map((r) => ({ name: `${String(r.name)} (${String(r.model)})`, value: String(r.report_name) })) };
+	},
 };

@@ -9,11 +9,12 @@ import { odooApiError } from './errors';
 import { fieldsCacheOf, type FieldsByModel } from './fieldsCache';
 import { cloudOffixBaseUrl } from './login';
 import { OdooServerError, unwrapJsonRpc } from './odooEnvelope';
-import { CLOUDOFFIX_CREDENTIAL, cloudOffixSession } from './session';
+import { CLOUDOFFIX_CREDENTIAL, cloudOffixSession, webSession, type BinaryAnswer } from './session';
 import type { Domain, LoadAnswer, NameSearchOptions, OdooCall, OdooField, OdooRecord, PagingOptions, SearchOptions, WireFormat } from './types';
 import { parseMethodResponse, serializeMethodCall } from './xmlRpc';
 import { faultToOdooError } from './xmlRpcFault';
 
+export type { BinaryAnswer } from './session';
 export type { Domain, LoadAnswer, LoadMessage, OdooCall, OdooField, OdooRecord, PagingOptions, WireFormat } from './types';
 
 let requestId = 0;
@@ -64,11 +65,14 @@ export class CloudOffixClient {
 		this.fieldsByModel = fieldsCacheOf(context);
 	}
 
-	/** Runs `model.method(*args, **kwargs)`; an Odoo error becomes a NodeApiError for that item. */
-	async execute(call: OdooCall, itemIndex?: number): Promise<unknown> {
+	/**
+	 * Runs `model.method(*args, **kwargs)`; an Odoo error becomes a NodeApiError for that item. `wireFormat` overrides
+	 * the connection's protocol for one call (render_qweb_pdf's bytes arrive intact only over XML-RPC).
+	 */
+	async execute(call: OdooCall, itemIndex?: number, wireFormat: WireFormat = this.wireFormat): Promise<unknown> {
 		checkCallNames(call);
 		const what = `${call.model}.${call.method}`;
-		const outcome = await withRetries(this.connection, isRepeatable(call), async () => await this.send(call)).then(
+		const outcome = await withRetries(this.connection, isRepeatable(call), async () => await this.send(call, wireFormat)).then(
 			(result) => ({ result }),
 			(error: unknown) => ({ error }),
 		);
@@ -176,10 +180,10 @@ export class CloudOffixClient {
 		return await fields;
 	}
 
-	private async send(call: OdooCall): Promise<unknown> {
+	private async send(call: OdooCall, wireFormat: WireFormat): Promise<unknown> {
 		const args = call.args ?? [];
 		const kwargs = call.kwargs ?? {};
-		if (this.wireFormat === 'jsonRpcSession') {
+		if (wireFormat === 'jsonRpcSession') {
 			const body = await this.post(`/web/dataset/call_kw/${call.model}.${call.method}`, {
 				jsonrpc: '2.0',
 				method: 'call',
@@ -190,7 +194,7 @@ export class CloudOffixClient {
 		}
 		const { db, uid, password } = await this.loginForStatelessCalls();
 		const executeKw = [db, uid, password, call.model, call.method, args, kwargs];
-		if (this.wireFormat === 'jsonRpc') {
+		if (wireFormat === 'jsonRpc') {
 			const body = await this.post('/jsonrpc', {
 				jsonrpc: '2.0',
 				method: 'call',
@@ -227,12 +231,36 @@ export class CloudOffixClient {
 		return { db: String(credentials.db).trim(), uid: Number(credentials.uid), password: String(credentials.password) };
 	}
 
-	private async post(path: string, body: unknown, contentType?: string): Promise<unknown> {
+	/**
+	 * GET of an http route with the session (a printed report): the answer in full, its body as a Buffer, whatever
+	 * its status (the caller reads it). A redirect to the login page renews the session once (webSession).
+	 */
+	async getWithSession(path: string): Promise<BinaryAnswer> {
+		const { baseUrl, ignoreSslIssues } = await this.serverOf();
+		const options: IHttpRequestOptions = {
+			method: 'GET',
+			url: `${baseUrl}${path}`,
+			encoding: 'arraybuffer',
+			json: false,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+			timeout: this.connection.timeoutMs,
+			skipSslCertificateValidation: ignoreSslIssues,
+		};
+		return (await requestWithSessionRefresh(this.context, webSession, options)) as BinaryAnswer;
+	}
+
+	private async serverOf(): Promise<{ baseUrl: string; ignoreSslIssues: boolean }> {
 		this.server ??= this.context.getCredentials(CLOUDOFFIX_CREDENTIAL).then((credentials) => ({
 			baseUrl: cloudOffixBaseUrl(credentials),
 			ignoreSslIssues: credentials.ignoreSslIssues === true,
 		}));
-		const { baseUrl, ignoreSslIssues } = await this.server;
+		return await this.server;
+	}
+
+	private async post(path: string, body: unknown, contentType?: string): Promise<unknown> {
+		const { baseUrl, ignoreSslIssues } = await this.serverOf();
 		const options: IHttpRequestOptions = {
 			method: 'POST',
 			url: `${baseUrl}${path}`,

@@ -12,9 +12,10 @@
  *
  * Accepted, because Python writes it: an optional `<?xml version='1.0'?>` declaration; <int>, <double>
  * (Python's repr), <boolean> (0/1), <string>, <dateTime.iso8601> (YYYYMMDDTHH:MM:SS), <array><data>,
- * <struct>/<member>/<name>, <fault>; text escaped as &amp; &lt; &gt;; whitespace between tags.
+ * <struct>/<member>/<name>, <fault>; text escaped as &amp; &lt; &gt;; whitespace between tags; <base64> (what
+ * Python's marshaller writes for bytes, e.g. render_qweb_pdf's PDF), decoded straight into a Buffer.
  * Refused with an XmlRpcParseError, because Odoo 11 never writes it: <nil/> (without allow_none a None
- * result is a fault), <base64> (Odoo 11 sends binary fields as <string>), <i4>, <i8> and the other
+ * result is a fault), <i4>, <i8> and the other
  * extension or namespaced (ex:) types, bare text or nothing in a <value>, empty-element tags, attributes,
  * CDATA, comments, processing instructions, any other entity or character reference.
  */
@@ -22,7 +23,7 @@
 import { UnreadableAnswerError } from '../../shared/requestFailure';
 
 /** What a response holds: no null (Odoo cannot send None) and no Date (dates come back as Odoo's text). */
-export type XmlRpcValue = boolean | number | string | XmlRpcValue[] | { [key: string]: XmlRpcValue };
+export type XmlRpcValue = boolean | number | string | Buffer | XmlRpcValue[] | { [key: string]: XmlRpcValue };
 
 export interface XmlRpcFault {
 	faultCode: number;
@@ -206,6 +207,8 @@ const SCALARS = new Map<string, (text: string) => XmlRpcValue | undefined>([
 	['boolean', (text) => (text === '1' ? true : text === '0' ? false : undefined)],
 	['string', (text) => text],
 	['dateTime.iso8601', toOdooDateTime],
+	// bytes (binary fields themselves come as <string>): encodebytes' lines of 76 characters, whitespace skipped.
+	['base64', (text) => (/^[A-Za-z0-9+/=\s]*$/.test(text) ? Buffer.from(text, 'base64') : undefined)],
 ]);
 
 interface Tag {
@@ -404,7 +407,7 @@ function clip(text: string): string {
 }
 
 function isStruct(value: XmlRpcValue): value is Struct {
-	return typeof value === 'object' && !Array.isArray(value);
+	return typeof value === 'object' && !Array.isArray(value) && !Buffer.isBuffer(value);
 }
 
 /** A member named `__proto__` must become data, not replace the object's prototype. */

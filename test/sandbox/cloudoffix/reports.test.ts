@@ -3,6 +3,7 @@ import { ManualClock } from '../helpers/clock';
 import type { JsonRpcClient } from './helpers/json-client';
 import { loggedIn, useSandbox } from './helpers/sandbox';
 import { xmlCall } from './helpers/xml-client';
+import { decodePdfLiteral } from '../../harness/pdfText';
 
 /** Printed reports: ir.actions.report, the PDF renderer, the /report routes and render_qweb_pdf over both RPCs. */
 const sandbox = useSandbox({ computedFieldCostMs: 0, clock: new ManualClock() });
@@ -23,30 +24,6 @@ interface Fetched {
 async function get(path: string, client?: JsonRpcClient): Promise<Fetched> {
 	const response = await request(`${sandbox().url}${path}`, { headers: client?.sid ? { Cookie: `session_id=${client.sid}` } : {} });
 	return { status: response.statusCode, headers: response.headers, bytes: Buffer.from(await response.body.arrayBuffer()) };
-}
-
-/** WinAnsiEncoding's 0x80-0x9f that the renderer writes; 0xa0-0xff are Latin-1's. */
-const WIN_ANSI: Record<number, string> = { 0x80: '€', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x96: '–', 0x97: '—' };
-
-/** A PDF literal string's text: escapes undone, bytes read as WinAnsi. */
-function decodeLiteral(literal: string): string {
-	const bytes: number[] = [];
-	for (let index = 0; index < literal.length; index++) {
-		const char = literal[index];
-		if (char !== '\\') {
-			bytes.push(char.charCodeAt(0));
-			continue;
-		}
-		const octal = /^[0-7]{1,3}/.exec(literal.slice(index + 1))?.[0];
-		if (octal) {
-			bytes.push(parseInt(octal, 8));
-			index += octal.length;
-		} else {
-			const escaped = literal[++index];
-			bytes.push(({ n: 10, r: 13, t: 9, b: 8, f: 12 } as Record<string, number>)[escaped] ?? escaped.charCodeAt(0));
-		}
-	}
-	return bytes.map((byte) => WIN_ANSI[byte] ?? String.fromCharCode(byte)).join('');
 }
 
 interface ParsedPdf {
@@ -98,7 +75,7 @@ function parsePdf(bytes: Buffer): ParsedPdf {
 		const [, length, rest] = /^<< \/Length (\d+) >>\nstream\n([\s\S]*)$/.exec(content) as RegExpExecArray;
 		const stream = rest.slice(0, Number(length));
 		expect(rest.slice(Number(length))).toBe('endstream');
-		return [...stream.matchAll(/\((?:\\.|[^\\)])*\) Tj/g)].map((match) => decodeLiteral(match[0].slice(1, -4)));
+		return [...stream.matchAll(/\((?:\\.|[^\\)])*\) Tj/g)].map((match) => decodePdfLiteral(match[0].slice(1, -4)));
 	});
 	return { pages, info: objects.get(Number(infoRef)) as string };
 }

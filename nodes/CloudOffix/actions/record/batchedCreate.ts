@@ -13,7 +13,7 @@ import type { CloudOffixClient, LoadMessage, OdooField } from '../../transport';
  * `load` takes text: the field types below convert losslessly (a many2one goes by database id in the
  * `field/.id` column). Items with values of other types (x2many, binary, reference) are created one by one.
  */
-const LOADABLE_TYPES = new Set(['char', 'text', 'html', 'integer', 'float', 'monetary', 'boolean', 'selection', 'date', 'datetime', 'many2one']);
+export const LOADABLE_TYPES = new Set(['char', 'text', 'html', 'integer', 'float', 'monetary', 'boolean', 'selection', 'date', 'datetime', 'many2one']);
 
 interface CreateGroup {
 	model: string;
@@ -33,7 +33,7 @@ class BatchRefused extends Error {
 }
 
 /** Whether `values` can go through `load` unchanged in meaning. */
-function loadable(values: IDataObject, fields: Record<string, OdooField>): boolean {
+export function loadable(values: IDataObject, fields: Record<string, OdooField>): boolean {
 	return Object.entries(values).every(([name, value]) => {
 		const type = fields[name]?.type;
 		return type !== undefined && LOADABLE_TYPES.has(type) && (value === false || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean');
@@ -41,7 +41,7 @@ function loadable(values: IDataObject, fields: Record<string, OdooField>): boole
 }
 
 /** A value as `load` reads it (ir.fields converters): '' is empty, booleans as 1/0, numbers and ids as text. */
-function loadText(type: string, value: unknown): string {
+export function loadText(type: string, value: unknown): string {
 	if (type === 'boolean') return value ? '1' : '0';
 	if (value === false || value === null || value === undefined) return '';
 	return String(value);
@@ -58,13 +58,7 @@ export function batchedCreates(client: CloudOffixClient, node: INode, size: numb
 			const rows = members.map((values) => group.names.map((name, column) => loadText(group.types[column], values[name])));
 			const answer = await client.load(group.model, group.columns, rows, group.callContext, itemIndexes[0]);
 			if (answer.ids === false) throw new BatchRefused(answer.messages);
-			const ids = answer.ids;
-			if (ids.length !== members.length) {
-				throw new NodeOperationError(node, `CloudOffix load answered ${ids.length} ids for ${members.length} rows: the items may have been created and were not sent again`, {
-					itemIndex: itemIndexes[0],
-				});
-			}
-			return new Map(members.map((values, row) => [values, ids[row]]));
+			return idsByRow(node, answer.ids, members, itemIndexes[0], 'created');
 		},
 		share: (ids, values) => ids.get(values) as number,
 		callOne: async (group, values, itemIndex, batchError) => {
@@ -88,4 +82,15 @@ export function batchedCreates(client: CloudOffixClient, node: INode, size: numb
 		},
 		id: async (itemIndex: number) => await batches.result(itemIndex),
 	};
+}
+
+/**
+ * The id `load` gave each row, by member. An answer with another number of ids than rows cannot be paired: the rows
+ * may have been written, so the items fail and are not sent again.
+ */
+export function idsByRow<Member>(node: INode, ids: number[], members: readonly Member[], itemIndex: number, done: 'created' | 'written'): Map<Member, number> {
+	if (ids.length !== members.length) {
+		throw new NodeOperationError(node, `CloudOffix load answered ${ids.length} ids for ${members.length} rows: the items may have been ${done} and were not sent again`, { itemIndex });
+	}
+	return new Map(members.map((member, row) => [member, ids[row]]));
 }

@@ -3,10 +3,11 @@ import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workf
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { LookupError } from '../../../shared/parameterError';
-import { callContextOf, modelOf, recordIdOf, type OperationRun } from '../common';
+import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { batchedExistence, batchedUnlinks } from './batchedCalls';
 import { missingRecordOption } from './missingRecords';
+import { recordIdsOf } from './externalIds';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -23,12 +24,12 @@ interface Target {
 }
 
 /** Each item's model and id, read up front so that existence is checked with one search per model. */
-function targetOf(run: OperationRun, itemIndex: number): Target {
+function targetOf(run: OperationRun, itemIndex: number, id: number): Target {
 	const { context } = run;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		model: modelOf(context, itemIndex),
-		id: recordIdOf(context, itemIndex),
+		id,
 		errorOnMissing: options.errorOnMissing !== false,
 	};
 }
@@ -41,8 +42,9 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const { context, client } = run;
 	const checks = batchedExistence(client, run.batchSize);
 	const unlinks = batchedUnlinks(client, run.batchSize);
+	const ids = await recordIdsOf(run);
 	const planned = await planItems(context, run.itemCount, (i) => {
-		const target = targetOf(run, i);
+		const target = targetOf(run, i, plannedValue(ids[i]));
 		if (target.errorOnMissing) checks.add(i, target.model, target.id);
 		return target;
 	});

@@ -7,7 +7,7 @@ import {
 	domainFilters,
 	fieldsOption,
 	includeComputedOption,
-	limitProperty,
+	returnAllProperties,
 	modelLocator,
 	optionsCollection,
 	simplifyOption,
@@ -17,14 +17,7 @@ import { callContextOf, checkedDomainOf, modelOf, readFieldsOf, recordsOut, type
 const properties: INodeProperties[] = [
 	modelLocator,
 	...domainFilters,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{ ...limitProperty, displayOptions: { show: { returnAll: [false] } } },
+	...returnAllProperties,
 	optionsCollection([
 		fieldsOption,
 		includeComputedOption,

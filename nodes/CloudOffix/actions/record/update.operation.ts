@@ -2,10 +2,11 @@ import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { callContextOf, modelOf, recordIdOf, type OperationRun } from '../common';
+import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { batchedWrites } from './batchedCalls';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
+import { recordIdsOf } from './externalIds';
 
 const properties: INodeProperties[] = [
 	modelLocator,
@@ -24,9 +25,10 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
 	const writes = batchedWrites(client, run.batchSize);
+	const ids = await recordIdsOf(run);
 	const planned = await planItems(context, run.itemCount, async (i) => {
 		const model = modelOf(context, i);
-		const id = recordIdOf(context, i);
+		const id = plannedValue(ids[i]);
 		writes.add(i, { model, values: await fieldValuesOf(run, model, i), callContext: callContextOf(context, i) }, id);
 		return id;
 	});

@@ -8,11 +8,18 @@ import { contextOptions, modelLocator, optionsCollection } from '../common.descr
 import { batchedKeyLookups, batchedWrites, recordKeyOf } from './batchedCalls';
 import { batchedCreates } from './batchedCreate';
 import { fieldValuesOf, fieldValuesProperties, matchFieldsOf, matchOnProperty } from './fieldValues';
+import { externalIdProperty, matchByProperty, matchesByExternalId, upsertByExternalId } from './upsertByExternalId';
 
 const properties: INodeProperties[] = [
 	modelLocator,
-	...fieldValuesProperties('upsert'),
-	matchOnProperty,
+	matchByProperty,
+	externalIdProperty,
+	// Matched by external ID, the mapper has no fields to match on (its Create mode).
+	...fieldValuesProperties('upsert').map((property) => (property.name === 'columns' ? { ...property, displayOptions: { show: { ...property.displayOptions?.show, matchBy: ['fields'] } } } : property)),
+	...fieldValuesProperties('add')
+		.filter((property) => property.name === 'columns')
+		.map((property) => ({ ...property, displayOptions: { show: { ...property.displayOptions?.show, matchBy: ['externalId'] } } })),
+	{ ...matchOnProperty, displayOptions: { show: { ...matchOnProperty.displayOptions?.show, matchBy: ['fields'] } } },
 	optionsCollection(contextOptions),
 ];
 
@@ -35,6 +42,7 @@ interface PlannedUpsert {
  * own search: two items with the same key must not both see "no match" and create the record twice.
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
+	if (matchesByExternalId(run)) return await upsertByExternalId(run);
 	const { context, client } = run;
 	const lookups = batchedKeyLookups(client, run.batchSize);
 	const planned = await planItems(context, run.itemCount, async (i): Promise<Omit<PlannedUpsert, 'sharesKey'> & { key: string }> => {
