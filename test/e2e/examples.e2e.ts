@@ -48,7 +48,14 @@ function example(file: string): Example {
 }
 
 /** Which test runs each example, and how: a new example without a run here fails the first test. */
-const RUN_BY_CLI = ['cloudoffix-lead-to-partner.json', 'cloudoffix-nightly-partner-export.json', 'codelayer-day-report.json', 'codelayer-record-van-sale.json'];
+const RUN_BY_CLI = [
+	'cloudoffix-lead-to-partner.json',
+	'cloudoffix-nightly-partner-export.json',
+	'codelayer-day-report.json',
+	'codelayer-record-van-sale.json',
+	'partners-by-external-id.json',
+	'quotation-pdf-to-lead.json',
+];
 const RUN_FROM_TRIGGER: Record<string, string> = {
 	'cloudoffix-new-lead-notification.json': 'New CRM lead',
 	'codelayer-van-sale-to-cloudoffix.json': 'New van sale',
@@ -259,6 +266,63 @@ describe('n8n execute --id', () => {
 			const line = byId.get(partner.id);
 			expect({ id: partner.id, name: line?.[1], email: line?.[2] }).toEqual({ id: partner.id, name: partner.name, email: partner.email === false ? 'FALSE' : partner.email });
 		}
+	});
+
+	it('quotation-pdf-to-lead: the newest sales order gets its printed quotation as one PDF attachment', async () => {
+		const file = 'quotation-pdf-to-lead.json';
+		const [order] = await odoo<OdooRecord[]>('sale.order', 'search_read', [[]], { fields: ['name'], order: 'id desc', limit: 1 });
+		expect(order).toBeDefined();
+		const onOrder = [['res_model', '=', 'sale.order'], ['res_id', '=', order.id]];
+		expect(await odoo<number>('ir.attachment', 'search_count', [onOrder])).toBe(0);
+
+		const run = await execute(file);
+
+		expect(jsonOf(run, 'Get the newest quotation').map((item) => item.id)).toEqual([order.id]);
+		const attachments = await searchRead('ir.attachment', onOrder, ['name', 'datas', 'mimetype', 'file_size', 'description']);
+		expect(attachments).toHaveLength(1);
+		const [attachment] = attachments;
+		const bytes = Buffer.from(String(attachment.datas), 'base64');
+		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		expect({ name: attachment.name, mimetype: attachment.mimetype, file_size: attachment.file_size, description: attachment.description }).toEqual({
+			name: `${String(order.name)}.pdf`,
+			mimetype: 'application/pdf',
+			file_size: bytes.length,
+			description: `Quotation ${String(order.name)} as printed by n8n`,
+		});
+		expect(jsonOf(run, 'Attach the PDF to the order')).toEqual([expect.objectContaining({ id: attachment.id, res_model: 'sale.order', res_id: order.id })]);
+	});
+
+	it('partners-by-external-id: each shop becomes one partner with the external ID shop.<code>, and a second run creates none', async () => {
+		const file = 'partners-by-external-id.json';
+		const source = example(file).nodes.find((node) => node.name === 'The shops to sync')?.parameters as { jsonOutput: string };
+		const shops = (JSON.parse(source.jsonOutput) as { shops: Array<Record<'code' | 'name' | 'email' | 'city', string>> }).shops;
+		expect(shops.length).toBeGreaterThanOrEqual(3);
+		const xmlids = async () => await searchRead('ir.model.data', [['module', '=', 'shop']], ['name', 'model', 'res_id']);
+		expect(await xmlids()).toEqual([]);
+		const count = async () => await odoo<number>('res.partner', 'search_count', [[]], { context: { active_test: false } });
+		const before = await count();
+
+		const first = await execute(file);
+		expect(await count()).toBe(before + shops.length);
+		const made = await xmlids();
+		expect(made.map((row) => row.name).sort()).toEqual(shops.map((shop) => shop.code).sort());
+		for (const shop of shops) {
+			const row = made.find((candidate) => candidate.name === shop.code);
+			expect(row?.model).toBe('res.partner');
+			const [partner] = await searchRead('res.partner', [['id', '=', row?.res_id]], ['name', 'email', 'city', 'is_company', 'ref'], { active_test: false });
+			expect(partner).toEqual({ id: row?.res_id, name: shop.name, email: shop.email, city: shop.city, is_company: true, ref: shop.code });
+		}
+		expect(jsonOf(first, 'Create or update by external ID').map((item) => item.action)).toEqual(shops.map(() => 'created'));
+
+		// Renamed in CloudOffix in between: the second run finds it by its external ID all the same.
+		const renamed = made[0].res_id;
+		await odoo('res.partner', 'write', [[renamed], { name: 'Renamed by hand' }]);
+		const second = await execute(file);
+		expect(await count()).toBe(before + shops.length);
+		expect(await xmlids()).toEqual(made);
+		expect(jsonOf(second, 'Create or update by external ID').map((item) => item.action)).toEqual(shops.map(() => 'updated'));
+		const [again] = await searchRead('res.partner', [['id', '=', renamed]], ['name']);
+		expect(again.name).toBe(shops.find((shop) => shop.code === made[0].name)?.name);
 	});
 
 	it('codelayer-day-report: a day without sales is a report of zeros', async () => {

@@ -21,6 +21,11 @@ export const loadOptions = {
 		return (await fieldsOfSelectedModel(this)).map(fieldOption);
 	},
 
+	/** The binary fields (images, files) of the chosen model. */
+	async getBinaryFieldNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await fieldsOfSelectedModel(this)).filter(([, field]) => field.type === 'binary').map(fieldOption);
+	},
+
 	/** The stored numeric fields of the chosen model, for Aggregate's totals. */
 	async getNumericFieldNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return (await fieldsOfSelectedModel(this)).filter(([, field]) => NUMERIC_TYPES.has(field.type) && field.store !== false).map(fieldOption);

@@ -6,11 +6,12 @@ import { callContextOf, modelOf, type OperationRun } from '../common';
 import { contextOptions, modelLocator, optionsCollection } from '../common.descriptions';
 import { batchedCreates } from './batchedCreate';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
+import { binaryFieldInputsOf, binaryFieldValues, binaryFieldsFromInputOption, type BinaryFieldInput } from './binaryFields';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	...fieldValuesProperties('add'),
-	optionsCollection(contextOptions),
+	optionsCollection([binaryFieldsFromInputOption, ...contextOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['create'] } }, properties);
@@ -18,7 +19,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
 interface PlannedCreate {
 	model: string;
 	/** Set for an item created on its own (no batching, or values `load` cannot carry). */
-	alone?: { values: IDataObject; callContext: IDataObject };
+	alone?: { values: IDataObject; callContext: IDataObject; binary: BinaryFieldInput[] };
 }
 
 /**
@@ -34,11 +35,15 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 		const model = modelOf(context, i);
 		const values = await fieldValuesOf(run, model, i);
 		const callContext = callContextOf(context, i);
-		if (creates.add(i, model, values, await client.fields(model, i), callContext)) return { model };
-		return { model, alone: { values, callContext } };
+		// Binary values cannot go through `load`: such items are created on their own, their files read when they run.
+		const binary = await binaryFieldInputsOf(context, client, model, values, i);
+		if (binary.length === 0 && creates.add(i, model, values, await client.fields(model, i), callContext)) return { model };
+		return { model, alone: { values, callContext, binary } };
 	});
 	return await run.each(async (i) => {
 		const { model, alone } = plannedValue(planned[i]);
-		return { id: alone ? await client.create(model, alone.values, alone.callContext, i) : await creates.id(i) };
+		if (!alone) return { id: await creates.id(i) };
+		const values = alone.binary.length === 0 ? alone.values : { ...alone.values, ...(await binaryFieldValues(context, alone.binary, i)) };
+		return { id: await client.create(model, values, alone.callContext, i) };
 	});
 }

@@ -7,12 +7,13 @@ import { contextOptions, modelLocator, optionsCollection, recordIdLocator } from
 import { batchedWrites } from './batchedCalls';
 import { fieldValuesOf, fieldValuesProperties } from './fieldValues';
 import { recordIdsOf } from './externalIds';
+import { binaryFieldInputsOf, binaryFieldValues, binaryFieldsFromInputOption } from './binaryFields';
 
 const properties: INodeProperties[] = [
 	modelLocator,
 	recordIdLocator,
 	...fieldValuesProperties('add'),
-	optionsCollection(contextOptions),
+	optionsCollection([binaryFieldsFromInputOption, ...contextOptions]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['record'], operation: ['update'] } }, properties);
@@ -29,12 +30,17 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	const planned = await planItems(context, run.itemCount, async (i) => {
 		const model = modelOf(context, i);
 		const id = plannedValue(ids[i]);
-		writes.add(i, { model, values: await fieldValuesOf(run, model, i), callContext: callContextOf(context, i) }, id);
-		return id;
+		const values = await fieldValuesOf(run, model, i);
+		const callContext = callContextOf(context, i);
+		// An item with binary fields writes on its own, its files read when it runs (not held for the whole batch).
+		const binary = await binaryFieldInputsOf(context, client, model, values, i);
+		if (binary.length === 0) writes.add(i, { model, values, callContext }, id);
+		return { id, alone: binary.length === 0 ? undefined : { model, values, callContext, binary } };
 	});
 	return await run.each(async (i) => {
-		const id = plannedValue(planned[i]);
-		await writes.result(i);
+		const { id, alone } = plannedValue(planned[i]);
+		if (alone) await client.write(alone.model, [id], { ...alone.values, ...(await binaryFieldValues(context, alone.binary, i)) }, alone.callContext, i);
+		else await writes.result(i);
 		return { id, updated: true };
 	});
 }
