@@ -70,6 +70,18 @@ describe('CloudOffix attachments', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 	});
 
+	it('uploads to and downloads from a record named by its external ID (crm.crm_case_1 is lead 1)', async () => {
+		const files = [tinyPdf('by external id')];
+		const harness = filesHarness(sandbox());
+		const byXmlId = { mode: 'externalId', value: 'crm.crm_case_1' };
+		const up = await harness.run(afterFiles([{ binary: { data: { base64: files[0].toString('base64'), fileName: 'x.pdf', mimeType: 'application/pdf' } } }], upload({ recordId: byXmlId })));
+		expect(up.json('Upload')[0]).toMatchObject({ res_model: 'crm.lead', res_id: LEAD_ID });
+		const down = await harness.run(afterItems([{}], node({ operation: 'download', downloadBy: 'record', model: lead, recordId: byXmlId, binaryPropertyName: 'data' })));
+		const items = down.output('cloudOffix');
+		expect(items).toHaveLength(1);
+		expect(bytesOf(items[0].binary?.data).equals(files[0])).toBe(true);
+	});
+
 	it('lists attachments without their content, filtered by model and record, limited, and deletes one', async () => {
 		const metas = await uploaded([tinyPdf('a'), tinyPdf('b'), tinyPdf('c')]);
 		const harness = filesHarness(sandbox());

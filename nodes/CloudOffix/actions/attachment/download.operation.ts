@@ -2,7 +2,9 @@ import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { LookupError } from '../../../shared/parameterError';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
-import { modelOf, recordIdOf, type OperationRun } from '../common';
+import { plannedValue } from '../../../shared/executeItems';
+import { modelOf, type OperationRun } from '../common';
+import { recordIdsOf } from '../record/externalIds';
 import { modelLocator, recordIdLocator } from '../common.descriptions';
 import { ATTACHMENT, attachmentIdOf, attachmentIdProperty, attachmentItem, binaryPropertyOf, binaryPropertyProperty, readWithContent } from './shared';
 
@@ -11,6 +13,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Download',
 		name: 'downloadBy',
 		type: 'options',
+		noDataExpression: true,
 		options: [
 			{ name: 'By Attachment ID', value: 'id', description: 'One attachment' },
 			{ name: 'All Attachments of a Record', value: 'record', description: 'One item per file attached to the record' },
@@ -31,6 +34,9 @@ export const description = updateDisplayOptions({ show: { resource: ['attachment
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
+	// The record by ID, URL or external ID (one ir.model.data lookup per batch for the latter), when files are
+	// downloaded by record (the choice cannot come from an expression).
+	const records = context.getNodeParameter('downloadBy', 0, 'id') === 'record' ? await recordIdsOf(run) : [];
 	return await run.each(async (i) => {
 		const property = binaryPropertyOf(context, i);
 		if (context.getNodeParameter('downloadBy', i, 'id') === 'id') {
@@ -40,7 +46,7 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 			return await attachmentItem(context, record, property);
 		}
 		const model = modelOf(context, i);
-		const resId = recordIdOf(context, i);
+		const resId = plannedValue(records[i]);
 		const ids = await client.search(ATTACHMENT, [['res_model', '=', model], ['res_id', '=', resId]], { order: 'id' }, i);
 		const items = [];
 		for (const id of ids) {

@@ -4,7 +4,8 @@ import { planItems, plannedValue } from '../../../shared/executeItems';
 import { ParameterError } from '../../../shared/parameterError';
 import { updateDisplayOptions } from '../../../shared/updateDisplayOptions';
 import { toBase64 } from '../../transport/binary';
-import { modelOf, recordIdOf, type OperationRun } from '../common';
+import { modelOf, type OperationRun } from '../common';
+import { recordIdsOf } from '../record/externalIds';
 import { modelLocator, optionsCollection, recordIdLocator } from '../common.descriptions';
 import { ATTACHMENT, METADATA_FIELDS, binaryPropertyOf, binaryPropertyProperty } from './shared';
 
@@ -52,9 +53,11 @@ interface PlannedUpload {
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
 	const input = context.getInputData();
+	// The record by ID, URL or external ID (one ir.model.data lookup per batch for the latter).
+	const records = await recordIdsOf(run);
 	const planned = await planItems(context, run.itemCount, (i): PlannedUpload => {
 		const model = modelOf(context, i);
-		const id = recordIdOf(context, i);
+		const id = plannedValue(records[i]);
 		const property = binaryPropertyOf(context, i);
 		if (!input[i]?.binary?.[property]) {
 			throw new ParameterError(`The input item has no binary field "${property}" (it has ${describeBinary(input[i]?.binary)})`, 'Binary Field');
