@@ -152,7 +152,7 @@ describe('CloudOffix in the editor', () => {
 		const resources = await openOptions(page, resource);
 		await screenshot(page, 'cloudoffix-resources');
 		expect(resources).toEqual(optionNamesOf(cloudOffixDescription.properties, 'resource'));
-		expect(resources).toEqual(['Method', 'Model', 'Record']);
+		expect(resources).toEqual(['Attachment', 'Method', 'Model', 'Record', 'Report']);
 		await closeOptions(page, resource);
 
 		const operation = parameterInput(panel, 'operation');
