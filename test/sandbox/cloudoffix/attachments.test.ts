@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { JsonRpcClient } from './helpers/json-client';
-import { loggedIn, useSandbox } from './helpers/sandbox';
+import { loggedInEachTest, useSandbox } from './helpers/sandbox';
 import { xmlCall } from './helpers/xml-client';
 
 /** ir.attachment as Odoo 11 keeps files: base64 in and out, bytes underneath, size, sha1, mimetype, and access through the linked record. */
 const sandbox = useSandbox({ computedFieldCostMs: 0 });
-let admin: JsonRpcClient;
-let demo: JsonRpcClient;
-
-beforeEach(async () => {
-	admin = await loggedIn(sandbox());
-	demo = await loggedIn(sandbox(), 'demo');
-});
+const users = loggedInEachTest(sandbox);
 
 type Row = Record<string, unknown>;
 
@@ -20,8 +13,8 @@ const BYTES = Buffer.from(Array.from({ length: 512 }, (_, index) => (index * 37 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 const sha1 = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
-const create = async (vals: Row, client = admin) => (await client.callKw('ir.attachment', 'create', [vals])) as number;
-const read = async (ids: number[], fields: string[], client = admin, context?: Row) =>
+const create = async (vals: Row, client = users.admin) => (await client.callKw('ir.attachment', 'create', [vals])) as number;
+const read = async (ids: number[], fields: string[], client = users.admin, context?: Row) =>
 	(await client.callKw('ir.attachment', 'read', [ids, fields], context ? { context } : {})) as Row[];
 
 describe('files', () => {
@@ -38,9 +31,9 @@ describe('files', () => {
 		const ids = [await create({ name: 'a', datas: b64('first file') }), await create({ name: 'b', datas: b64(BYTES) }), await create({ name: 'c' })];
 		const rows = await read(ids, ['datas']);
 		expect(rows.map((row) => row.datas)).toEqual([b64('first file'), b64(BYTES), false]);
-		const sizes = await read(ids, ['datas'], admin, { bin_size: true });
+		const sizes = await read(ids, ['datas'], users.admin, { bin_size: true });
 		expect(sizes.map((row) => row.datas)).toEqual(['10.00 bytes', '512.00 bytes', false]);
-		const found = (await admin.callKw('ir.attachment', 'search_read', [[['id', 'in', ids]]], { fields: ['name', 'file_size'] })) as Row[];
+		const found = (await users.admin.callKw('ir.attachment', 'search_read', [[['id', 'in', ids]]], { fields: ['name', 'file_size'] })) as Row[];
 		// _order is 'id desc'.
 		expect(found.map((row) => [row.name, row.file_size])).toEqual([['c', 0], ['b', 512], ['a', 10]]);
 	});
@@ -68,7 +61,7 @@ describe('files', () => {
 	test('file_size and checksum cannot be set; writing datas recomputes them and the mimetype from what is written', async () => {
 		const id = await create({ name: 'doc', datas_fname: 'doc.txt', datas: b64('short'), file_size: 999, checksum: 'forged' });
 		expect(await read([id], ['file_size', 'checksum', 'index_content'])).toEqual([{ id, file_size: 5, checksum: sha1(Buffer.from('short')), index_content: 'short' }]);
-		await admin.callKw('ir.attachment', 'write', [[id], { datas: b64('%PDF-1.7 longer content'), file_size: 1 }]);
+		await users.admin.callKw('ir.attachment', 'write', [[id], { datas: b64('%PDF-1.7 longer content'), file_size: 1 }]);
 		expect(await read([id], ['file_size', 'checksum', 'mimetype', 'index_content'])).toEqual([
 			{ id, file_size: 23, checksum: sha1(Buffer.from('%PDF-1.7 longer content')), mimetype: 'application/pdf', index_content: 'application' },
 		]);
@@ -78,13 +71,13 @@ describe('files', () => {
 		const id = await create({ name: 'contract.pdf', res_model: 'res.partner', res_id: 12, datas: b64(BYTES) });
 		const [row] = await read([id], ['res_name', 'res_model', 'res_id', 'company_id', 'create_uid']);
 		expect(row).toMatchObject({ res_name: 'Agrolait', res_model: 'res.partner', res_id: 12, company_id: [1, 'YourCompany'], create_uid: [2, 'Administrator'] });
-		const copy = (await admin.callKw('ir.attachment', 'copy', [[id]])) as number;
+		const copy = (await users.admin.callKw('ir.attachment', 'copy', [[id]])) as number;
 		const [copied] = await read([copy], ['datas', 'checksum', 'res_id']);
 		expect(copied).toMatchObject({ datas: b64(BYTES), checksum: sha1(BYTES), res_id: 12 });
 	});
 
 	test('text that is not base64 fails as base64.b64decode does', async () => {
-		const error = await admin.failure('ir.attachment', 'create', [{ name: 'bad', datas: 'abc' }]);
+		const error = await users.admin.failure('ir.attachment', 'create', [{ name: 'bad', datas: 'abc' }]);
 		expect([error.data.name, error.data.message]).toEqual(['binascii.Error', 'Incorrect padding']);
 	});
 
@@ -94,7 +87,7 @@ describe('files', () => {
 	});
 
 	test('fields_get describes the fields as Odoo 11 types them', async () => {
-		const fields = (await admin.callKw('ir.attachment', 'fields_get', [['datas', 'file_size', 'res_model', 'res_id', 'type', 'mimetype', 'checksum', 'public']], { attributes: ['type', 'readonly', 'store'] })) as Record<string, Row>;
+		const fields = (await users.admin.callKw('ir.attachment', 'fields_get', [['datas', 'file_size', 'res_model', 'res_id', 'type', 'mimetype', 'checksum', 'public']], { attributes: ['type', 'readonly', 'store'] })) as Record<string, Row>;
 		expect(fields).toEqual({
 			datas: { type: 'binary', readonly: false, store: false },
 			file_size: { type: 'integer', readonly: true, store: true },
@@ -117,42 +110,42 @@ describe('files', () => {
 
 describe('attachments and the records they belong to', () => {
 	test('unlinking a record unlinks its attachments (BaseModel.unlink)', async () => {
-		const partner = (await admin.callKw('res.partner', 'create', [{ name: 'Leaving Ltd' }])) as number;
+		const partner = (await users.admin.callKw('res.partner', 'create', [{ name: 'Leaving Ltd' }])) as number;
 		const attached = await create({ name: 'kept?', res_model: 'res.partner', res_id: partner, datas: b64('x') });
 		const other = await create({ name: 'other', res_model: 'res.partner', res_id: 12 });
-		await admin.callKw('res.partner', 'unlink', [[partner]]);
-		expect(await admin.callKw('ir.attachment', 'search', [[['id', 'in', [attached, other]]]])).toEqual([other]);
+		await users.admin.callKw('res.partner', 'unlink', [[partner]]);
+		expect(await users.admin.callKw('ir.attachment', 'search', [[['id', 'in', [attached, other]]]])).toEqual([other]);
 	});
 
 	test('a user who cannot read the linked model cannot read the attachment, and a search does not show it', async () => {
 		const secret = await create({ name: 'secret', res_model: 'ir.config_parameter', res_id: 1, datas: b64('s3cr3t') });
 		const visible = await create({ name: 'visible', res_model: 'res.partner', res_id: 12, datas: b64('hello') });
 		const loose = await create({ name: 'loose' });
-		const error = await demo.failure('ir.attachment', 'read', [[secret], ['datas']]);
+		const error = await users.demo.failure('ir.attachment', 'read', [[secret], ['datas']]);
 		expect(error.data.name).toBe('odoo.exceptions.AccessError');
 		expect(error.data.arguments[0]).toContain('(Document model: ir.config_parameter) - (Operation: read, User: 6)');
-		expect(await demo.callKw('ir.attachment', 'search', [[['id', 'in', [secret, visible, loose]]]])).toEqual([loose, visible]);
-		expect(await demo.callKw('ir.attachment', 'search_count', [[['name', 'in', ['secret', 'visible', 'loose']]]])).toBe(2);
-		expect(await read([visible], ['datas'], demo)).toEqual([{ id: visible, datas: b64('hello') }]);
-		expect(await admin.callKw('ir.attachment', 'search', [[['id', 'in', [secret, visible, loose]]]])).toEqual([loose, visible, secret]);
+		expect(await users.demo.callKw('ir.attachment', 'search', [[['id', 'in', [secret, visible, loose]]]])).toEqual([loose, visible]);
+		expect(await users.demo.callKw('ir.attachment', 'search_count', [[['name', 'in', ['secret', 'visible', 'loose']]]])).toBe(2);
+		expect(await read([visible], ['datas'], users.demo)).toEqual([{ id: visible, datas: b64('hello') }]);
+		expect(await users.admin.callKw('ir.attachment', 'search', [[['id', 'in', [secret, visible, loose]]]])).toEqual([loose, visible, secret]);
 	});
 
 	test('attaching needs write access on the record: the demo user is refused on the partner', async () => {
-		const error = await demo.failure('ir.attachment', 'create', [{ name: 'note', res_model: 'res.partner', res_id: 12 }]);
+		const error = await users.demo.failure('ir.attachment', 'create', [{ name: 'note', res_model: 'res.partner', res_id: 12 }]);
 		expect(error.data.name).toBe('odoo.exceptions.AccessError');
 		expect(error.data.arguments[0]).toMatch(/^Sorry, you are not allowed to modify this document\. [\s\S]*\(Document model: res\.partner\) - \(Operation: write, User: 6\)$/);
 	});
 
 	test('check(mode, values) is callable remotely: None when allowed, the AccessError of the linked model otherwise', async () => {
-		const allowed = await demo.envelope('/web/dataset/call_kw', { model: 'ir.attachment', method: 'check', args: ['read', { res_model: 'res.partner', res_id: 12 }], kwargs: {} });
+		const allowed = await users.demo.envelope('/web/dataset/call_kw', { model: 'ir.attachment', method: 'check', args: ['read', { res_model: 'res.partner', res_id: 12 }], kwargs: {} });
 		expect(allowed).toEqual({ jsonrpc: '2.0', id: expect.any(Number) });
-		const refused = await demo.failure('ir.attachment', 'check', ['write', { res_model: 'res.partner', res_id: 12 }]);
+		const refused = await users.demo.failure('ir.attachment', 'check', ['write', { res_model: 'res.partner', res_id: 12 }]);
 		expect(refused.data.arguments[0]).toContain('(Document model: res.partner) - (Operation: write, User: 6)');
-		expect((await demo.failure('ir.attachment', 'check', ['erase'])).data.message).toBe('Invalid access mode');
+		expect((await users.demo.failure('ir.attachment', 'check', ['erase'])).data.message).toBe('Invalid access mode');
 	});
 
 	test('an attachment on a model the registry does not know fails to compute res_name (KeyError)', async () => {
-		const error = await admin.failure('ir.attachment', 'create', [{ name: 'orphan', res_model: 'no.such.model', res_id: 1 }]);
+		const error = await users.admin.failure('ir.attachment', 'create', [{ name: 'orphan', res_model: 'no.such.model', res_id: 1 }]);
 		expect([error.data.name, error.data.message]).toEqual(['builtins.KeyError', 'no.such.model']);
 	});
 });

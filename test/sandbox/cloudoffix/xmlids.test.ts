@@ -1,24 +1,17 @@
-import type { JsonRpcClient } from './helpers/json-client';
-import { loggedIn, useSandbox } from './helpers/sandbox';
+import { loggedInEachTest, useSandbox } from './helpers/sandbox';
 import { xmlCall } from './helpers/xml-client';
 
 /** ir.model.data, the external ids: the seed's under Odoo's names, and the lookups Odoo 11 exposes. */
 const sandbox = useSandbox({ computedFieldCostMs: 0 });
-let admin: JsonRpcClient;
-let demo: JsonRpcClient;
-
-beforeEach(async () => {
-	admin = await loggedIn(sandbox());
-	demo = await loggedIn(sandbox(), 'demo');
-});
+const users = loggedInEachTest(sandbox);
 
 type Row = Record<string, unknown>;
 
-const resId = (xmlid: string, client = admin) => client.callKw('ir.model.data', 'xmlid_to_res_id', [xmlid]);
+const resId = (xmlid: string, client = users.admin) => client.callKw('ir.model.data', 'xmlid_to_res_id', [xmlid]);
 
 describe('the seed’s external ids', () => {
 	test('base, product, crm and sale records carry the ids of Odoo’s data', async () => {
-		const rows = (await admin.callKw('ir.model.data', 'search_read', [[['module', '=', 'base'], ['name', 'in', ['main_company', 'main_partner', 'user_admin', 'user_demo', 'be', 'uk', 'EUR', 'res_partner_2']]]], {
+		const rows = (await users.admin.callKw('ir.model.data', 'search_read', [[['module', '=', 'base'], ['name', 'in', ['main_company', 'main_partner', 'user_admin', 'user_demo', 'be', 'uk', 'EUR', 'res_partner_2']]]], {
 			fields: ['complete_name', 'model', 'res_id', 'display_name', 'module', 'name'],
 		})) as Row[];
 		const byName = Object.fromEntries(rows.map((row) => [row.name, row]));
@@ -36,44 +29,44 @@ describe('the seed’s external ids', () => {
 		expect(await resId('crm.categ_oppor1')).toBe(1);
 		expect(await resId('sale.sale_order_1')).toBe(1);
 		expect(await resId('sale.action_report_saleorder')).toEqual(expect.any(Number));
-		const [model] = (await admin.callKw('ir.model', 'search', [[['model', '=', 'res.partner']]])) as number[];
+		const [model] = (await users.admin.callKw('ir.model', 'search', [[['model', '=', 'res.partner']]])) as number[];
 		expect(await resId('base.model_res_partner')).toBe(model);
-		const product = (await admin.callKw('product.product', 'read', [[await resId('product.product_product_4')], ['default_code']])) as Row[];
+		const product = (await users.admin.callKw('product.product', 'read', [[await resId('product.product_product_4')], ['default_code']])) as Row[];
 		expect(product[0].default_code).toBe('FURN_0096');
 	});
 
 	test('get_metadata gives a record’s external id and noupdate flag', async () => {
-		expect(await admin.callKw('res.country', 'get_metadata', [[await resId('base.be')]])).toEqual([expect.objectContaining({ xmlid: 'base.be', noupdate: false })]);
-		expect(await admin.callKw('res.users', 'get_metadata', [[2]])).toEqual([expect.objectContaining({ xmlid: 'base.user_admin', noupdate: true })]);
-		const id = (await admin.callKw('res.partner', 'create', [{ name: 'No Id' }])) as number;
-		expect(await admin.callKw('res.partner', 'get_metadata', [[id]])).toEqual([expect.objectContaining({ xmlid: false, noupdate: false })]);
+		expect(await users.admin.callKw('res.country', 'get_metadata', [[await resId('base.be')]])).toEqual([expect.objectContaining({ xmlid: 'base.be', noupdate: false })]);
+		expect(await users.admin.callKw('res.users', 'get_metadata', [[2]])).toEqual([expect.objectContaining({ xmlid: 'base.user_admin', noupdate: true })]);
+		const id = (await users.admin.callKw('res.partner', 'create', [{ name: 'No Id' }])) as number;
+		expect(await users.admin.callKw('res.partner', 'get_metadata', [[id]])).toEqual([expect.objectContaining({ xmlid: false, noupdate: false })]);
 	});
 });
 
 describe('lookups', () => {
 	test('xmlid_lookup gives (id, model, res_id), or ValueError "External ID not found in the system"', async () => {
-		const [dataId, model, res] = (await admin.callKw('ir.model.data', 'xmlid_lookup', ['base.main_partner'])) as [number, string, number];
+		const [dataId, model, res] = (await users.admin.callKw('ir.model.data', 'xmlid_lookup', ['base.main_partner'])) as [number, string, number];
 		expect([model, res]).toEqual(['res.partner', 1]);
-		expect(await admin.callKw('ir.model.data', 'read', [[dataId], ['complete_name']])).toEqual([{ id: dataId, complete_name: 'base.main_partner' }]);
-		const missing = await admin.failure('ir.model.data', 'xmlid_lookup', ['base.no_such_thing']);
+		expect(await users.admin.callKw('ir.model.data', 'read', [[dataId], ['complete_name']])).toEqual([{ id: dataId, complete_name: 'base.main_partner' }]);
+		const missing = await users.admin.failure('ir.model.data', 'xmlid_lookup', ['base.no_such_thing']);
 		expect([missing.data.name, missing.data.message]).toEqual(['builtins.ValueError', 'External ID not found in the system: base.no_such_thing']);
-		const undotted = await admin.failure('ir.model.data', 'xmlid_lookup', ['main_partner']);
+		const undotted = await users.admin.failure('ir.model.data', 'xmlid_lookup', ['main_partner']);
 		expect([undotted.data.name, undotted.data.message]).toEqual(['builtins.ValueError', 'not enough values to unpack (expected 2, got 1)']);
 	});
 
 	test('xmlid_to_res_id and xmlid_to_res_model_res_id answer False unless asked to raise', async () => {
 		expect(await resId('base.us')).toEqual(expect.any(Number));
 		expect(await resId('base.nowhere')).toBe(false);
-		expect(await admin.callKw('ir.model.data', 'xmlid_to_res_model_res_id', ['base.nowhere'])).toEqual([false, false]);
-		expect(await admin.callKw('ir.model.data', 'xmlid_to_res_model_res_id', ['base.main_company'])).toEqual(['res.company', 1]);
-		const raised = await admin.failure('ir.model.data', 'xmlid_to_res_id', ['base.nowhere'], { raise_if_not_found: true });
+		expect(await users.admin.callKw('ir.model.data', 'xmlid_to_res_model_res_id', ['base.nowhere'])).toEqual([false, false]);
+		expect(await users.admin.callKw('ir.model.data', 'xmlid_to_res_model_res_id', ['base.main_company'])).toEqual(['res.company', 1]);
+		const raised = await users.admin.failure('ir.model.data', 'xmlid_to_res_id', ['base.nowhere'], { raise_if_not_found: true });
 		expect(raised.data.message).toBe('External ID not found in the system: base.nowhere');
 	});
 
 	test('xmlid_to_object returns a recordset: JSON-RPC sends its str(), XML-RPC cannot marshal it', async () => {
-		expect(await admin.callKw('ir.model.data', 'xmlid_to_object', ['base.main_partner'])).toBe('res.partner(1,)');
+		expect(await users.admin.callKw('ir.model.data', 'xmlid_to_object', ['base.main_partner'])).toBe('res.partner(1,)');
 		// None: the answer has no result member at all.
-		const none = await admin.envelope('/web/dataset/call_kw', { model: 'ir.model.data', method: 'xmlid_to_object', args: ['base.nowhere'], kwargs: {} });
+		const none = await users.admin.envelope('/web/dataset/call_kw', { model: 'ir.model.data', method: 'xmlid_to_object', args: ['base.nowhere'], kwargs: {} });
 		expect(none).toEqual({ jsonrpc: '2.0', id: expect.any(Number) });
 		const outcome = await xmlCall(sandbox().url, '/xmlrpc/2/object', 'execute_kw', [sandbox().db, 2, 'admin', 'ir.model.data', 'xmlid_to_object', ['base.main_partner']]);
 		expect(outcome.fault?.faultCode).toBe(1);
@@ -81,18 +74,18 @@ describe('lookups', () => {
 	});
 
 	test('check_object_reference: (model, res_id) for records the user sees, (model, False) for one a search does not find', async () => {
-		expect(await demo.callKw('ir.model.data', 'check_object_reference', ['base', 'main_partner'])).toEqual(['res.partner', 1]);
+		expect(await users.demo.callKw('ir.model.data', 'check_object_reference', ['base', 'main_partner'])).toEqual(['res.partner', 1]);
 		// OdooBot (base.user_root) is archived: the search finds nothing.
-		expect(await demo.callKw('ir.model.data', 'check_object_reference', ['base', 'user_root'])).toEqual(['res.users', false]);
-		const raised = await demo.failure('ir.model.data', 'check_object_reference', ['base', 'user_root', true]);
+		expect(await users.demo.callKw('ir.model.data', 'check_object_reference', ['base', 'user_root'])).toEqual(['res.users', false]);
+		const raised = await users.demo.failure('ir.model.data', 'check_object_reference', ['base', 'user_root', true]);
 		expect([raised.data.name, raised.data.arguments[0]]).toEqual(['odoo.exceptions.AccessError', 'Not enough access rights on the external ID: base.user_root']);
-		expect((await demo.failure('ir.model.data', 'check_object_reference', ['base', 'gone'])).data.message).toBe('External ID not found in the system: base.gone');
+		expect((await users.demo.failure('ir.model.data', 'check_object_reference', ['base', 'gone'])).data.message).toBe('External ID not found in the system: base.gone');
 	});
 
 	test('check_object_reference on a model the user may not read raises the AccessError of its search', async () => {
-		await admin.callKw('ir.model.data', 'create', [{ module: 'sandbox_test', name: 'url_parameter', model: 'ir.config_parameter', res_id: 1 }]);
-		expect(await admin.callKw('ir.model.data', 'check_object_reference', ['sandbox_test', 'url_parameter'])).toEqual(['ir.config_parameter', 1]);
-		const error = await demo.failure('ir.model.data', 'check_object_reference', ['sandbox_test', 'url_parameter']);
+		await users.admin.callKw('ir.model.data', 'create', [{ module: 'sandbox_test', name: 'url_parameter', model: 'ir.config_parameter', res_id: 1 }]);
+		expect(await users.admin.callKw('ir.model.data', 'check_object_reference', ['sandbox_test', 'url_parameter'])).toEqual(['ir.config_parameter', 1]);
+		const error = await users.demo.failure('ir.model.data', 'check_object_reference', ['sandbox_test', 'url_parameter']);
 		expect(error.data.name).toBe('odoo.exceptions.AccessError');
 		expect(error.data.arguments[0]).toContain('(Document model: ir.config_parameter)');
 	});
@@ -100,26 +93,26 @@ describe('lookups', () => {
 
 describe('the table itself', () => {
 	test('module.name is unique, as the index ir_model_data_module_name_uniq_index makes it', async () => {
-		const error = await admin.failure('ir.model.data', 'create', [{ module: 'base', name: 'main_company', model: 'res.company', res_id: 1 }]);
+		const error = await users.admin.failure('ir.model.data', 'create', [{ module: 'base', name: 'main_company', model: 'res.company', res_id: 1 }]);
 		expect(error.data.name).toBe('odoo.exceptions.ValidationError');
 		expect(error.data.arguments[0]).toBe('duplicate key value violates unique constraint "ir_model_data_module_name_uniq_index"\nDETAIL:  Key (module, name)=(base, main_company) already exists.\n');
 	});
 
 	test('a record created with an external id, then unlinked, takes its external id with it', async () => {
-		const partner = (await admin.callKw('res.partner', 'create', [{ name: 'Temporary' }])) as number;
-		const data = (await admin.callKw('ir.model.data', 'create', [{ module: '', name: 'temporary_partner', model: 'res.partner', res_id: partner }])) as number;
-		expect(await admin.callKw('ir.model.data', 'read', [[data], ['complete_name', 'display_name', 'reference']])).toEqual([
+		const partner = (await users.admin.callKw('res.partner', 'create', [{ name: 'Temporary' }])) as number;
+		const data = (await users.admin.callKw('ir.model.data', 'create', [{ module: '', name: 'temporary_partner', model: 'res.partner', res_id: partner }])) as number;
+		expect(await users.admin.callKw('ir.model.data', 'read', [[data], ['complete_name', 'display_name', 'reference']])).toEqual([
 			{ id: data, complete_name: 'temporary_partner', display_name: 'Temporary', reference: `res.partner,${partner}` },
 		]);
 		expect(await resId('.temporary_partner')).toBe(partner);
-		await admin.callKw('res.partner', 'unlink', [[partner]]);
-		expect(await admin.callKw('ir.model.data', 'search', [[['id', '=', data]]])).toEqual([]);
+		await users.admin.callKw('res.partner', 'unlink', [[partner]]);
+		expect(await users.admin.callKw('ir.model.data', 'search', [[['id', '=', data]]])).toEqual([]);
 	});
 
 	test('fields_get_keys lists the model’s fields', async () => {
-		const keys = (await admin.callKw('ir.model.data', 'fields_get_keys', [])) as string[];
+		const keys = (await users.admin.callKw('ir.model.data', 'fields_get_keys', [])) as string[];
 		expect(keys).toEqual(expect.arrayContaining(['id', 'name', 'complete_name', 'model', 'module', 'res_id', 'noupdate', 'display_name', '__last_update']));
-		const described = (await admin.callKw('res.partner', 'fields_get', [], { attributes: ['type'] })) as Row;
-		expect((await admin.callKw('res.partner', 'fields_get_keys', [])) as string[]).toEqual(Object.keys(described));
+		const described = (await users.admin.callKw('res.partner', 'fields_get', [], { attributes: ['type'] })) as Row;
+		expect((await users.admin.callKw('res.partner', 'fields_get_keys', [])) as string[]).toEqual(Object.keys(described));
 	});
 });

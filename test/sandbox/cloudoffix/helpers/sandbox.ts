@@ -13,3 +13,13 @@ export async function loggedIn(sandbox: CloudOffixSandbox, login = 'admin'): Pro
 	await client.login(login, login);
 	return client;
 }
+
+/** admin and demo, logged in again before each test of the file (after useSandbox's reset, registered first). */
+export function loggedInEachTest(sandbox: () => CloudOffixSandbox): { admin: JsonRpcClient; demo: JsonRpcClient } {
+	const users = {} as { admin: JsonRpcClient; demo: JsonRpcClient };
+	beforeEach(async () => {
+		users.admin = await loggedIn(sandbox());
+		users.demo = await loggedIn(sandbox(), 'demo');
+	});
+	return users;
+}
