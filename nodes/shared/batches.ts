@@ -7,10 +7,20 @@
  * that the server makes all-or-nothing may be batched: a batch that the server refused changed nothing (and
  * `callOne` decides, from the batch's error, whether calling again is safe).
  * Output order and pairing stay the item loop's (executeItems): batching only changes how many requests go out.
+ *
+ * Batches overlap as items do: when an item asks for its batch, the batches planned after it start too, until
+ * `parallel` batch calls are in flight (the item loop's workers would otherwise all wait on one batch, then find
+ * the next one unstarted, and the batches would go one after another). A run that stops at a failed item has sent
+ * at most those batches, as the item loop has sent at most its items in flight.
  */
-export interface BatchCalls<Group, Member, Answer, Result> {
+export interface BatchLimits {
 	/** Members per call at most (1: no batching). */
 	size: number;
+	/** Batch calls in flight at most (Parallel Requests). */
+	parallel: number;
+}
+
+export interface BatchCalls<Group, Member, Answer, Result> extends BatchLimits {
 	/** What items must share for one call: items whose groups have the same key go in the same batches. */
 	key(group: Group): string;
 	/** One call for a batch; `itemIndexes` are its items', in input order (the first names the call's errors). */
@@ -37,8 +47,16 @@ export class Batches<Group, Member, Answer, Result> {
 	/** The batch of each key that still takes members. */
 	private readonly filling = new Map<string, Batch<Group, Member, Answer>>();
 
+	/** Every batch in the order it was planned, and the first that may not have started yet. */
+	private readonly planned: Array<Batch<Group, Member, Answer>> = [];
+	private nextToStart = 0;
+	private inFlight = 0;
+
 	constructor(private readonly calls: BatchCalls<Group, Member, Answer, Result>) {
-		if (!Number.isInteger(calls.size) || calls.size < 1) throw new RangeError(`A batch size must be a whole number of at least 1, not ${calls.size}`);
+		for (const limit of ['size', 'parallel'] as const) {
+			const value = calls[limit];
+			if (!Number.isInteger(value) || value < 1) throw new RangeError(`A batch ${limit} must be a whole number of at least 1, not ${value}`);
+		}
 	}
 
 	/** Plans an item's call; every item of a run is added before the first `result`. */
@@ -46,7 +64,10 @@ export class Batches<Group, Member, Answer, Result> {
 		if (this.slots.has(itemIndex)) throw new RangeError(`Item ${itemIndex} is already in a batch`);
 		const key = this.calls.key(group);
 		let batch = this.filling.get(key);
-		if (!batch || batch.members.length >= this.calls.size) this.filling.set(key, (batch = { group, members: [], itemIndexes: [] }));
+		if (!batch || batch.members.length >= this.calls.size) {
+			this.filling.set(key, (batch = { group, members: [], itemIndexes: [] }));
+			this.planned.push(batch);
+		}
 		batch.members.push(member);
 		batch.itemIndexes.push(itemIndex);
 		this.slots.set(itemIndex, { batch, member });
@@ -57,14 +78,30 @@ export class Batches<Group, Member, Answer, Result> {
 		const slot = this.slots.get(itemIndex);
 		if (!slot) throw new RangeError(`Item ${itemIndex} was not added to a batch`);
 		const { batch, member } = slot;
-		batch.answer ??= this.calls.callBatch(batch.group, batch.members, batch.itemIndexes);
+		const answer = this.start(batch);
+		this.startAhead();
 		// A batch of one was the item's own call: its failure is the item's, and is not sent again.
-		if (batch.members.length === 1) return this.calls.share(await batch.answer, member, itemIndex);
-		const answer = await batch.answer.then(
+		if (batch.members.length === 1) return this.calls.share(await answer, member, itemIndex);
+		const outcome = await answer.then(
 			(value) => ({ value }),
 			(error: unknown) => ({ error }),
 		);
-		if ('error' in answer) return await this.calls.callOne(batch.group, member, itemIndex, answer.error);
-		return this.calls.share(answer.value, member, itemIndex);
+		if ('error' in outcome) return await this.calls.callOne(batch.group, member, itemIndex, outcome.error);
+		return this.calls.share(outcome.value, member, itemIndex);
+	}
+
+	/** The batch's call, made once: by the first of its items to ask, or ahead of them. */
+	private start(batch: Batch<Group, Member, Answer>): Promise<Answer> {
+		if (batch.answer) return batch.answer;
+		this.inFlight++;
+		batch.answer = this.calls.callBatch(batch.group, batch.members, batch.itemIndexes);
+		// Its items may never ask (the run stopped at another item's failure): a failure nobody awaits is no crash.
+		// Only an item asking starts more batches, so that nothing more is sent once the item loop has stopped.
+		void batch.answer.catch(() => undefined).then(() => void this.inFlight--);
+		return batch.answer;
+	}
+
+	private startAhead(): void {
+		while (this.inFlight < this.calls.parallel && this.nextToStart < this.planned.length) this.start(this.planned[this.nextToStart++]);
 	}
 }

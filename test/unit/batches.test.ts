@@ -1,11 +1,12 @@
 import { Batches, type BatchCalls } from '../../nodes/shared/batches';
 
 /** Calls that record what they were asked; a batch containing `failOn` fails, as a server refusing one member would. */
-function recordingCalls(size: number, failOn?: number) {
+function recordingCalls(size: number, failOn?: number, parallel = 1) {
 	const batchCalls: Array<{ group: string; members: number[]; itemIndexes: number[] }> = [];
 	const ownCalls: Array<{ member: number; itemIndex: number }> = [];
 	const calls: BatchCalls<string, number, number[], string> = {
 		size,
+		parallel,
 		key: (group) => group,
 		callBatch: async (group, members, itemIndexes) => {
 			batchCalls.push({ group, members: [...members], itemIndexes: [...itemIndexes] });
@@ -72,8 +73,37 @@ describe('Batches (the shared batching step)', () => {
 		expect(batchCalls.map((call) => call.members)).toEqual([[4], [5], [6]]);
 	});
 
-	it('refuses a size below 1 and an item added twice or never', () => {
-		expect(() => new Batches(recordingCalls(0).calls)).toThrow('at least 1');
+	it('starts the batches after the one an item asks for, up to parallel calls in flight, and no more once items stop asking', async () => {
+		const answers = new Map<number, () => void>();
+		const started: number[] = [];
+		const batches = new Batches<string, number, number, number>({
+			size: 2,
+			parallel: 3,
+			key: () => 'a',
+			callBatch: async (_, [first]) => {
+				started.push(first);
+				await new Promise<void>((resolve) => answers.set(first, resolve));
+				return first;
+			},
+			share: (answer) => answer,
+			callOne: async () => Promise.reject(new Error('no batch fails here')),
+		});
+		Array.from({ length: 12 }, (_, itemIndex) => batches.add(itemIndex, 'a', itemIndex));
+		const first = batches.result(0);
+		expect(started).toEqual([0, 2, 4]);
+		answers.get(0)?.();
+		expect(await first).toBe(0);
+		// Batch 0 has answered and no item asked since: nothing more is sent.
+		expect(started).toEqual([0, 2, 4]);
+		const third = batches.result(4);
+		expect(started).toEqual([0, 2, 4, 6]);
+		answers.get(4)?.();
+		expect(await third).toBe(4);
+	});
+
+	it('refuses a size or parallel below 1 and an item added twice or never', () => {
+		expect(() => new Batches(recordingCalls(0).calls)).toThrow('size must be a whole number of at least 1');
+		expect(() => new Batches(recordingCalls(2, undefined, 0).calls)).toThrow('parallel must be a whole number of at least 1');
 		const batches = new Batches(recordingCalls(2).calls);
 		batches.add(0, 'a', 1);
 		expect(() => batches.add(0, 'a', 2)).toThrow('already in a batch');

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { BatchLimits } from '../../shared/batches';
 import type { ItemResult } from '../../shared/executeItems';
 
 import { ParameterError } from '../../shared/parameterError';
 import type { Domain } from '../helpers/domain';
 import { isReadByDefault } from '../helpers/fieldKinds';
 import { callContextFrom, checkDomainFields, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
-import { simplifyRecord } from '../helpers/simplify';
+import { simplifyRecords } from '../helpers/simplify';
 import { parseRecordId } from '../helpers/values';
 import { fieldsOption, recordIdLocator } from './common.descriptions';
 import type { CloudOffixClient, OdooField } from '../transport';
@@ -16,8 +17,8 @@ export interface OperationRun {
 	context: IExecuteFunctions;
 	client: CloudOffixClient;
 	itemCount: number;
-	/** Records per call for the operations that batch items (Connection → Batch Size). */
-	batchSize: number;
+	/** Records per call (Connection → Batch Size) and calls at once (Parallel Requests) of the operations that batch items. */
+	batching: BatchLimits;
 	/** Runs every item through the shared loop (see executeItems), at most `concurrency` at once. */
 	each: (runItem: (itemIndex: number) => Promise<ItemResult>, concurrency?: number) => Promise<INodeExecutionData[]>;
 }
@@ -111,7 +112,7 @@ export async function recordsOut(
 	const options = run.context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.simplify === false) return records;
 	const fields = await run.client.fields(model, itemIndex);
-	return records.map((record) => simplifyRecord(record, fields) as IDataObject);
+	return simplifyRecords(records, fields) as IDataObject[];
 }
 
 /** Field names from a multi-options parameter or a comma list typed as an expression. */

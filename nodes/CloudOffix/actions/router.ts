@@ -35,7 +35,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		context: this,
 		client: cloudOffixClient(this, connection.wireFormat ?? 'jsonRpcSession', connectionSettingsOf(connection)),
 		itemCount,
-		batchSize: Math.max(1, Math.floor(connection.batchSize ?? DEFAULT_BATCH_SIZE)),
+		batching: { size: Math.max(1, Math.floor(connection.batchSize ?? DEFAULT_BATCH_SIZE)), parallel },
 		each: async (runItem, concurrency = parallel) => await executeItems(this, itemCount, Math.min(concurrency, parallel), runItem),
 	};
 	return [await selected.execute(run)];

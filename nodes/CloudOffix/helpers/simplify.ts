@@ -29,3 +29,63 @@ export function simplifyRecord(record: Record<string, unknown>, fields: Record<s
 	}
 	return simplified;
 }
+
+/**
+ * The layout every record of one key list is shaped to: its keys in order, which are many2one, the name key beside
+ * each of those, and a shaped record whose copy (object spread copies V8's hidden class) each record then fills.
+ */
+interface Layout {
+	keys: string[];
+	many2one: boolean[];
+	/** The `<field>_name` key added after a many2one key; undefined where the record has a real field of that name. */
+	nameKeys: Array<string | undefined>;
+	template: Record<string, unknown>;
+}
+
+function layoutOf(record: Record<string, unknown>, fields: Record<string, Pick<OdooField, 'type'>>): Layout {
+	const keys = Object.keys(record);
+	const many2one = keys.map((name) => Object.hasOwn(fields, name) && fields[name].type === 'many2one');
+	const nameKeys = keys.map((name, index) => (many2one[index] && !Object.hasOwn(record, `${name}_name`) ? `${name}_name` : undefined));
+	const entries = keys.flatMap((name, index): Array<[string, null]> => {
+		const nameKey = nameKeys[index];
+		return nameKey === undefined ? [[name, null]] : [[name, null], [nameKey, null]];
+	});
+	return { keys, many2one, nameKeys, template: Object.fromEntries(entries) };
+}
+
+/** Whether the record has exactly the layout's keys, in its order. */
+function fits(layout: Layout, record: Record<string, unknown>): boolean {
+	let index = 0;
+	for (const key in record) if (layout.keys[index++] !== key) return false;
+	return index === layout.keys.length;
+}
+
+/**
+ * simplifyRecord over a page of records, the same result faster and in less memory: a record built key by key from
+ * `{}` passes V8's limit of fast properties added by computed name (16, with a literal's 4 in-object slots) and
+ * becomes a hash table, twice the size of the record JSON.parse made (measured: 102,151 res.partner of every field
+ * grew the process by 572 MB against the raw records' 265 MB). The records of one read share their keys, so each
+ * is a copy of one shaped record, filled in place.
+ */
+export function simplifyRecords(records: Array<Record<string, unknown>>, fields: Record<string, Pick<OdooField, 'type'>>): Array<Record<string, unknown>> {
+	let layout: Layout | undefined;
+	return records.map((record) => {
+		if (!layout || !fits(layout, record)) layout = layoutOf(record, fields);
+		const { keys, many2one, nameKeys, template } = layout;
+		const simplified = { ...template };
+		for (let index = 0; index < keys.length; index++) {
+			const key = keys[index];
+			if (!many2one[index]) {
+				simplified[key] = record[key];
+				continue;
+			}
+			const flat = flatMany2one(record[key]);
+			// A many2one value that is neither a pair nor empty stays as it is, without a name key.
+			if (!flat) return simplifyRecord(record, fields);
+			simplified[key] = flat.id;
+			const nameKey = nameKeys[index];
+			if (nameKey !== undefined) simplified[nameKey] = flat.name;
+		}
+		return simplified;
+	});
+}

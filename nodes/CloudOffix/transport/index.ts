@@ -107,21 +107,30 @@ export class CloudOffixClient {
 	 * Sorted by id alone, the pages after the first go by key (`id > last id`, offset 0): what a database answers
 	 * from its index without counting past the earlier pages, and exact when records are created or deleted
 	 * between two pages, where an offset would skip or repeat some. Other sorts page by offset.
+	 * The next page is asked for as soon as a page has come, before it is handed on: the server reads it while
+	 * this one is being shaped into items (one page more in memory, the same requests).
 	 */
 	async *searchReadPages(model: string, domain: Domain, fields: string[], paging: PagingOptions, itemIndex?: number): AsyncGenerator<OdooRecord[]> {
 		const { limit = Infinity, pageSize, order, context } = paging;
 		const byKey = idDirection(order);
-		let offset = paging.offset ?? 0;
-		let last: number | undefined;
-		for (let read = 0; read < limit; ) {
+		const readPage = (read: number, offset: number, last: number | undefined) => {
 			const size = Math.min(pageSize, limit - read);
 			const after = byKey && last !== undefined ? [['id', byKey === 'asc' ? '>' : '<', last]] : [];
-			const page = await this.searchRead(model, [...domain, ...after], fields, { offset: after.length > 0 ? 0 : offset, limit: size, order, context }, itemIndex);
-			yield page;
+			const page = this.searchRead(model, [...domain, ...after], fields, { offset: after.length > 0 ? 0 : offset, limit: size, order, context }, itemIndex);
+			// Awaited by the next round; a reader that stops before it leaves no unhandled failure behind.
+			page.catch(() => undefined);
+			return { page, size };
+		};
+		let read = 0;
+		let offset = paging.offset ?? 0;
+		let next = limit > 0 ? readPage(read, offset, undefined) : undefined;
+		while (next) {
+			const page = await next.page;
 			read += page.length;
 			offset += page.length;
-			last = page[page.length - 1]?.id;
-			if (page.length < size || (paging.more && !paging.more())) return;
+			const more = page.length === next.size && read < limit && (!paging.more || paging.more());
+			next = more ? readPage(read, offset, page[page.length - 1]?.id) : undefined;
+			yield page;
 		}
 	}
 

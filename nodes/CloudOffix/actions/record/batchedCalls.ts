@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { Batches } from '../../../shared/batches';
+import { Batches, type BatchLimits } from '../../../shared/batches';
 import type { CloudOffixClient } from '../../transport';
 
 interface ModelCall {
@@ -20,9 +20,9 @@ const unique = (ids: number[]) => [...new Set(ids)];
  * list of ids in one call). Each item gets its record, or undefined when Odoo left it out of the answer (missing,
  * or not readable by this user).
  */
-export function batchedReads(client: CloudOffixClient, size: number) {
+export function batchedReads(client: CloudOffixClient, batching: BatchLimits) {
 	return new Batches<ReadGroup, number, Map<number, IDataObject>, IDataObject | undefined>({
-		size,
+		...batching,
 		key: ({ model, fields, callContext }) => JSON.stringify([model, fields, callContext]),
 		callBatch: async ({ model, fields, callContext }, ids, [first]) =>
 			new Map((await client.read(model, unique(ids), fields, callContext, first)).map((record) => [record.id, record])),
@@ -32,11 +32,11 @@ export function batchedReads(client: CloudOffixClient, size: number) {
 }
 
 /** Whether a record exists, archived ones included: one `search` per model for a batch of items. */
-export function batchedExistence(client: CloudOffixClient, size: number) {
+export function batchedExistence(client: CloudOffixClient, batching: BatchLimits) {
 	const exists = async (model: string, ids: number[], itemIndex: number) =>
 		new Set(await client.search(model, [['id', 'in', unique(ids)]], { context: { active_test: false } }, itemIndex));
 	return new Batches<string, number, Set<number>, boolean>({
-		size,
+		...batching,
 		key: (model) => model,
 		callBatch: async (model, ids, [first]) => await exists(model, ids, first),
 		share: (existing, id) => existing.has(id),
@@ -48,9 +48,9 @@ export function batchedExistence(client: CloudOffixClient, size: number) {
  * Deletes: items that delete from the same model with the same context share one `unlink`. Odoo runs a call in
  * one transaction, so a batch that failed deleted nothing and each of its items then deletes its own record.
  */
-export function batchedUnlinks(client: CloudOffixClient, size: number) {
+export function batchedUnlinks(client: CloudOffixClient, batching: BatchLimits) {
 	return new Batches<ModelCall, number, void, void>({
-		size,
+		...batching,
 		key: ({ model, callContext }) => JSON.stringify([model, callContext]),
 		callBatch: async ({ model, callContext }, ids, [first]) => await client.unlink(model, unique(ids), callContext, first),
 		share: () => undefined,
@@ -67,9 +67,9 @@ interface WriteGroup extends ModelCall {
  * writes one dict to a list of ids, in one transaction: a batch that failed wrote nothing). Items whose values
  * differ each make their own call.
  */
-export function batchedWrites(client: CloudOffixClient, size: number) {
+export function batchedWrites(client: CloudOffixClient, batching: BatchLimits) {
 	return new Batches<WriteGroup, number, void, void>({
-		size,
+		...batching,
 		key: ({ model, values, callContext }) => JSON.stringify([model, values, callContext]),
 		callBatch: async ({ model, values, callContext }, ids, [first]) => await client.write(model, unique(ids), values, callContext, first),
 		share: () => undefined,
@@ -107,7 +107,7 @@ export function recordKeyOf(group: KeyGroup, values: IDataObject): string {
  * Create or Update's lookups: the records whose key fields equal each item's values, archived ones included, with
  * one `search_read` for a batch of items instead of one `search` each. Each item gets the ids that match it.
  */
-export function batchedKeyLookups(client: CloudOffixClient, size: number) {
+export function batchedKeyLookups(client: CloudOffixClient, batching: BatchLimits) {
 	const find = async ({ model, keys, callContext }: KeyGroup, members: KeyedValues[], itemIndex: number) => {
 		const domain = keysDomain(keys, members.map((member) => member.values));
 		const records = await client.searchRead(model, domain, keys, { context: { ...callContext, active_test: false } }, itemIndex);
@@ -119,7 +119,7 @@ export function batchedKeyLookups(client: CloudOffixClient, size: number) {
 		return byTuple;
 	};
 	return new Batches<KeyGroup, KeyedValues, Map<string, number[]>, number[]>({
-		size,
+		...batching,
 		key: ({ model, keys, callContext }) => JSON.stringify([model, keys, callContext]),
 		callBatch: async (group, members, [first]) => await find(group, members, first),
 		share: (byTuple, member) => byTuple.get(tupleOf(member)) ?? [],

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
-import { Batches } from '../../../shared/batches';
+import { Batches, type BatchLimits } from '../../../shared/batches';
 import type { CloudOffixClient, LoadMessage, OdooField } from '../../transport';
 
 /**
@@ -47,10 +47,10 @@ export function loadText(type: string, value: unknown): string {
 	return String(value);
 }
 
-export function batchedCreates(client: CloudOffixClient, node: INode, size: number) {
+export function batchedCreates(client: CloudOffixClient, node: INode, batching: BatchLimits) {
 	const create = async ({ model, callContext }: CreateGroup, values: IDataObject, itemIndex: number) => await client.create(model, values, callContext, itemIndex);
 	const batches = new Batches<CreateGroup, IDataObject, Map<IDataObject, number>, number>({
-		size,
+		...batching,
 		key: ({ model, names, callContext }) => JSON.stringify([model, names, callContext]),
 		callBatch: async (group, members, itemIndexes) => {
 			// A batch of one is a plain create: its error is Odoo's own, not a load message.
@@ -73,7 +73,7 @@ export function batchedCreates(client: CloudOffixClient, node: INode, size: numb
 		 */
 		add: (itemIndex: number, model: string, values: IDataObject, fields: Record<string, OdooField>, callContext: IDataObject): boolean => {
 			const names = Object.keys(values).sort();
-			if (size === 1 || names.length === 0 || !loadable(values, fields)) return false;
+			if (batching.size === 1 || names.length === 0 || !loadable(values, fields)) return false;
 			const types = names.map((name) => fields[name].type);
 			const columns = names.map((name, column) => (types[column] === 'many2one' ? `${name}/.id` : name));
 			const group: CreateGroup = { model, names, columns, types, callContext };

@@ -30,7 +30,7 @@ interface PlannedCreate {
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const creates = batchedCreates(client, context.getNode(), run.batchSize);
+	const creates = batchedCreates(client, context.getNode(), run.batching);
 	const planned = await planItems(context, run.itemCount, async (i): Promise<PlannedCreate> => {
 		const model = modelOf(context, i);
 		const values = await fieldValuesOf(run, model, i);

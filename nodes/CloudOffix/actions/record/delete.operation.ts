@@ -40,8 +40,8 @@ function targetOf(run: OperationRun, itemIndex: number, id: number): Target {
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const checks = batchedExistence(client, run.batchSize);
-	const unlinks = batchedUnlinks(client, run.batchSize);
+	const checks = batchedExistence(client, run.batching);
+	const unlinks = batchedUnlinks(client, run.batching);
 	const ids = await recordIdsOf(run);
 	const planned = await planItems(context, run.itemCount, (i) => {
 		const target = targetOf(run, i, plannedValue(ids[i]));

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { Batches } from '../../../shared/batches';
+import { Batches, type BatchLimits } from '../../../shared/batches';
 import { planItems, plannedValue, type Planned } from '../../../shared/executeItems';
 import { describeValue, isPlainObject } from '../../../shared/jsonParameters';
 import { LookupError, ParameterError } from '../../../shared/parameterError';
@@ -61,9 +61,9 @@ async function findExternalIds(client: CloudOffixClient, ids: ExternalId[], item
  * Which records external IDs name: one ir.model.data `search_read` for a batch of items (shared batching step).
  * Each item gets its ID's target, or undefined when no such external ID exists.
  */
-export function batchedExternalIdLookups(client: CloudOffixClient, size: number) {
+export function batchedExternalIdLookups(client: CloudOffixClient, batching: BatchLimits) {
 	return new Batches<string, ExternalId, Map<string, ExternalIdTarget>, ExternalIdTarget | undefined>({
-		size,
+		...batching,
 		key: (group) => group,
 		callBatch: async (_, ids, [first]) => await findExternalIds(client, ids, first),
 		share: (targets, id) => targets.get(keyOf(id)),
@@ -91,7 +91,7 @@ export const EXTERNAL_ID_MODE = 'externalId';
 export async function recordIdsOf(run: OperationRun): Promise<Array<Planned<number>>> {
 	const { context } = run;
 	const parameter = recordIdLocator.displayName;
-	const lookups = batchedExternalIdLookups(run.client, run.batchSize);
+	const lookups = batchedExternalIdLookups(run.client, run.batching);
 	const read = await planItems(context, run.itemCount, (i): { id: number } | { model: string; externalId: ExternalId } => {
 		const locator = context.getNodeParameter('recordId', i, '') as unknown;
 		if (!isPlainObject(locator) || locator.mode !== EXTERNAL_ID_MODE) return { id: recordIdOf(context, i) };
@@ -111,7 +111,7 @@ export async function recordIdsOf(run: OperationRun): Promise<Array<Planned<numb
  * The external ID of records (the first by ir.model.data id, as Odoo's get_external_id takes), or null: one
  * ir.model.data search_read per model for a batch of items.
  */
-export function batchedExternalIdsOfRecords(client: CloudOffixClient, size: number) {
+export function batchedExternalIdsOfRecords(client: CloudOffixClient, batching: BatchLimits) {
 	const find = async (model: string, ids: number[], itemIndex: number) => {
 		const rows = await client.searchRead(IR_MODEL_DATA, [['model', '=', model], ['res_id', 'in', [...new Set(ids)]]], ['module', 'name', 'res_id'], { order: 'id' }, itemIndex);
 		const names = new Map<number, string>();
@@ -122,7 +122,7 @@ export function batchedExternalIdsOfRecords(client: CloudOffixClient, size: numb
 		return names;
 	};
 	return new Batches<string, number, Map<number, string>, string | null>({
-		size,
+		...batching,
 		key: (model) => model,
 		callBatch: async (model, ids, [first]) => await find(model, ids, first),
 		share: (names, id) => names.get(id) ?? null,

@@ -28,8 +28,8 @@ interface PlannedRead {
 
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const reads = batchedReads(client, run.batchSize);
-	const externalIds = batchedExternalIdsOfRecords(client, run.batchSize);
+	const reads = batchedReads(client, run.batching);
+	const externalIds = batchedExternalIdsOfRecords(client, run.batching);
 	const ids = await recordIdsOf(run);
 	const plan = async (i: number): Promise<PlannedRead> => {
 		const model = modelOf(context, i);

@@ -25,7 +25,7 @@ export const description = updateDisplayOptions({ show: { resource: ['record'], 
  */
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	const { context, client } = run;
-	const writes = batchedWrites(client, run.batchSize);
+	const writes = batchedWrites(client, run.batching);
 	const ids = await recordIdsOf(run);
 	const planned = await planItems(context, run.itemCount, async (i) => {
 		const model = modelOf(context, i);

@@ -44,7 +44,7 @@ interface PlannedUpsert {
 export async function execute(run: OperationRun): Promise<INodeExecutionData[]> {
 	if (matchesByExternalId(run)) return await upsertByExternalId(run);
 	const { context, client } = run;
-	const lookups = batchedKeyLookups(client, run.batchSize);
+	const lookups = batchedKeyLookups(client, run.batching);
 	const planned = await planItems(context, run.itemCount, async (i): Promise<Omit<PlannedUpsert, 'sharesKey'> & { key: string }> => {
 		const model = modelOf(context, i);
 		const { keys, parameter } = matchFieldsOf(run, i);
@@ -66,8 +66,8 @@ export async function execute(run: OperationRun): Promise<INodeExecutionData[]> 
 	});
 
 	// Every lookup is answered before the writes and creates are planned, so that those can be batched too.
-	const writes = batchedWrites(client, run.batchSize);
-	const creates = batchedCreates(client, context.getNode(), run.batchSize);
+	const writes = batchedWrites(client, run.batching);
+	const creates = batchedCreates(client, context.getNode(), run.batching);
 	const decided = await planItems(context, run.itemCount, async (i) => {
 		const upsert = plannedValue(upserts[i]);
 		if (upsert.sharesKey) return { upsert };

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { Batches } from '../../../shared/batches';
+import { Batches, type BatchLimits } from '../../../shared/batches';
 import { planItems, plannedValue } from '../../../shared/executeItems';
 import { LookupError, ParameterError } from '../../../shared/parameterError';
 import { callContextOf, modelOf, type OperationRun } from '../common';
@@ -105,11 +105,11 @@ export async function upsertByExternalId(run: OperationRun): Promise<INodeExecut
 	for (const item of planned) if ('value' in item) keyCounts.set(item.value.key, (keyCounts.get(item.value.key) ?? 0) + 1);
 	const sharesKey = (load: PlannedLoad) => (keyCounts.get(load.key) ?? 0) > 1;
 
-	const lookups = batchedExternalIdLookups(client, run.batchSize);
+	const lookups = batchedExternalIdLookups(client, run.batching);
 	planned.forEach((item, i) => {
 		if ('value' in item && !sharesKey(item.value)) lookups.add(i, 'ir.model.data', item.value.externalId);
 	});
-	const loads = batchedLoads(client, node, run.batchSize);
+	const loads = batchedLoads(client, node, run.batching);
 	// Every lookup is answered before the loads are planned, so that these can be batched too.
 	const decided = await planItems(context, run.itemCount, async (i) => {
 		const load = plannedValue(planned[i]);
@@ -164,9 +164,9 @@ async function loadRows(client: CloudOffixClient, group: LoadGroup, members: Pla
 	return await client.load(group.model, ['id', ...group.columns], rows, group.callContext, itemIndex);
 }
 
-function batchedLoads(client: CloudOffixClient, node: INode, size: number) {
+function batchedLoads(client: CloudOffixClient, node: INode, batching: BatchLimits) {
 	return new Batches<LoadGroup, PlannedLoad, Map<PlannedLoad, number>, number>({
-		size,
+		...batching,
 		key: ({ model, names, callContext }) => JSON.stringify([model, names, callContext]),
 		callBatch: async (group, members, itemIndexes) => {
 			const answer = await loadRows(client, group, members, itemIndexes[0]);
@@ -193,7 +193,7 @@ async function loadOne(client: CloudOffixClient, node: INode, group: LoadGroup, 
 
 /** An item whose external ID another item of the run shares: its own lookup, then its own load of one row. */
 async function loadAlone(client: CloudOffixClient, node: INode, load: PlannedLoad, itemIndex: number) {
-	const lookup = batchedExternalIdLookups(client, 1);
+	const lookup = batchedExternalIdLookups(client, { size: 1, parallel: 1 });
 	lookup.add(itemIndex, 'ir.model.data', load.externalId);
 	const existing = checkedTarget(load, await lookup.result(itemIndex));
 	return outcome(load, existing, await loadOne(client, node, load.group, load, itemIndex));
