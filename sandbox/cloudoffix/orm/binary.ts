@@ -10,6 +10,10 @@ const NOT_BASE64 = /[^A-Za-z0-9+/=]/g;
 
 /** base64.b64decode(value), with binascii's errors for text that does not decode. */
 export function decodeBase64(value: string): Buffer {
+	// Canonical base64 (what every client sends, and the avatars every new partner gets) decodes as it is: two
+	// passes in C++, as binascii's are in C, where the regular expressions below cost a create more than the rest.
+	const bytes = Buffer.from(value, 'base64');
+	if (bytes.toString('base64') === value) return bytes;
 	const text = value.replace(NOT_BASE64, '');
 	const data = text.replace(/=+$/, '');
 	if (data.includes('=')) return Buffer.from(data.slice(0, data.indexOf('=')), 'base64');
