@@ -14,22 +14,45 @@ export interface SessionCredential {
 	isExpired: (body: unknown) => boolean;
 }
 
-interface RefreshState {
-	/** Counts forced refreshes; a request that started before the latest one just retries. */
-	generation: number;
-	refreshing?: Promise<unknown>;
-	/** The first request of a run logs in; the others wait for it instead of each logging in. */
+/** The first request of a node run logs in when the credential holds no session yet; the run's others wait for it. */
+interface RunState {
 	firstRequest?: Promise<unknown>;
 }
 
-// One state per node run (the n8n context object) and credential type.
-const states = new WeakMap<object, Map<string, RefreshState>>();
+/** The renewals of one stored credential in this process. */
+interface RenewalState {
+	/** Counts renewals; a request sent before the latest one resends with the session it stored. */
+	generation: number;
+	/** Whether the latest renewal logged in (it resolves when it is over; never rejects). */
+	latest?: Promise<boolean>;
+	inFlight: boolean;
+}
 
-function stateFor(context: object, type: string): RefreshState {
-	let byType = states.get(context);
-	if (!byType) states.set(context, (byType = new Map()));
+// One state per node run (the n8n context object) and credential type.
+const runs = new WeakMap<object, Map<string, RunState>>();
+
+/**
+ * One state per stored credential, shared by every execution this process runs (n8n runs many at once, and a queue
+ * worker runs its share of everyone's): when a session expires under ten running executions, one of them renews it
+ * and the others resend with the session it stored, instead of ten logins. Only an optimisation: the session itself
+ * lives in n8n's stored credential, and another process that renewed in between is seen as what it is, a request
+ * whose session expired, renewed once and sent again.
+ */
+const renewals = new Map<string, RenewalState>();
+
+function runStateFor(context: object, type: string): RunState {
+	let byType = runs.get(context);
+	if (!byType) runs.set(context, (byType = new Map()));
 	let state = byType.get(type);
-	if (!state) byType.set(type, (state = { generation: 0 }));
+	if (!state) byType.set(type, (state = {}));
+	return state;
+}
+
+function renewalStateFor(context: SessionContext, type: string): RenewalState {
+	const reference = context.getNode().credentials?.[type];
+	const key = JSON.stringify([type, reference?.id ?? reference?.name ?? '']);
+	let state = renewals.get(key);
+	if (!state) renewals.set(key, (state = { generation: 0, inFlight: false }));
 	return state;
 }
 
@@ -50,7 +73,8 @@ export async function requestWithSessionRefresh(
 	credential: SessionCredential,
 	options: IHttpRequestOptions,
 ): Promise<unknown> {
-	const state = stateFor(context, credential.type);
+	const run = runStateFor(context, credential.type);
+	const renewal = renewalStateFor(context, credential.type);
 	const send = async (override?: ICredentialDataDecryptedObject) =>
 		await context.helpers.httpRequestWithAuthentication.call(
 			context as never,
@@ -58,31 +82,42 @@ export async function requestWithSessionRefresh(
 			{ ...options, headers: { ...options.headers } },
 			override ? { credentialsDecrypted: await credentialsWith(context, credential.type, override) } : undefined,
 		);
+	const renew = async () => {
+		renewal.generation++;
+		const renewed = send({ [credential.expirableField]: '' });
+		const latest = renewed.then(
+			() => true,
+			() => false,
+		);
+		Object.assign(renewal, { latest, inFlight: true });
+		try {
+			return await renewed;
+		} finally {
+			if (renewal.latest === latest) renewal.inFlight = false;
+		}
+	};
 
 	// The first request is registered synchronously, before any await, so that concurrent items see it.
-	if (state.firstRequest) {
-		await settled(state.firstRequest);
-		await settled(state.refreshing);
+	if (run.firstRequest) {
+		await settled(run.firstRequest);
+		await renewal.latest;
 	}
-	const generation = state.generation;
+	// A request sent while a renewal is under way may still carry the session it replaces: count it as sent before.
+	const generation = renewal.inFlight ? renewal.generation - 1 : renewal.generation;
 	const pending = send();
-	state.firstRequest ??= pending;
+	run.firstRequest ??= pending;
 	const body = await pending;
 	if (!credential.isExpired(body)) return body;
 
-	if (state.refreshing || state.generation !== generation) {
-		await settled(state.refreshing);
-		return await send();
+	// Renewed (or being renewed) by another request of this process since this one was sent: use that session.
+	if (renewal.generation !== generation) {
+		const loggedIn = await renewal.latest;
+		const resent = await send();
+		// Expired again after a renewal that worked: another process's expiry came in between; renew for this
+		// request. After a failed login, trying the same password once per request would only fail again.
+		if (!credential.isExpired(resent) || !loggedIn) return resent;
 	}
-
-	state.generation++;
-	const refreshed = send({ [credential.expirableField]: '' });
-	state.refreshing = refreshed;
-	try {
-		return await refreshed;
-	} finally {
-		state.refreshing = undefined;
-	}
+	return await renew();
 }
 
 async function settled(promise: Promise<unknown> | undefined): Promise<void> {

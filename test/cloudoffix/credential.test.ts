@@ -90,6 +90,17 @@ describe('CloudOffix credential', () => {
 		expect(sandbox().stats.logins).toBe(2);
 	});
 
+	it('renews an expired session once for executions running at once in one process (a queue worker runs many)', async () => {
+		const harness = cloudOffixHarness(sandbox());
+		const workflow = afterItems([{}, {}], countPartners());
+		await harness.run(workflow);
+		sandbox().expireSessions();
+		const runs = await Promise.all(Array.from({ length: 5 }, async () => await harness.run(workflow)));
+		expect(runs.map((run) => run.error?.message)).toEqual(Array(5).fill(undefined));
+		expect(runs.map((run) => run.json('cloudOffix').length)).toEqual(Array(5).fill(2));
+		expect(sandbox().stats.logins).toBe(2);
+	});
+
 	// The suite's secrets check (test/setup/secrets.ts) looks for every password and session of the test in all it
 	// produced; this test makes sure that there is much to look at: a password set by a call, failures, their logs.
 	it('keeps the password and session id out of output, errors and logs', async () => {
