@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEMO_CREDENTIALS } from '../../sandbox/n8n/demo';
 import type { N8nInstance, WorkflowRun } from '../../sandbox/n8n/instance';
 import { RestSession, startN8n, type RunningN8n } from '../../sandbox/n8n/server';
-import { importDemoCredentials, n8nBin, newInstance, odooCall, PACKAGE, useLocalSandboxes } from './harness';
+import { importDemoCredentials, n8nBin, newInstance, odooCall, codelayerCall, PACKAGE, useLocalSandboxes } from './harness';
 import { PushConnection, runManually, type ManualExecution } from './manualRun';
 
 /**
@@ -87,18 +87,7 @@ const odoo = async <T>(model: string, method: string, args: unknown[], kwargs: R
 const searchRead = async (model: string, domain: unknown[], fields: string[], context: Record<string, unknown> = {}) =>
 	await odoo<OdooRecord[]>(model, 'search_read', [domain], { fields, context });
 
-/** A device logged in to the Codelayer sandbox, as Codelayer documents its API: the key in every body. */
-async function codelayer(path: string, body: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-	const { url, username, password, imei } = sandboxes().addresses.codelayer;
-	const post = async (target: string, payload: Record<string, unknown>) => {
-		const answer = await fetch(`${url}/${target}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-		const parsed = (await answer.json()) as Record<string, unknown>;
-		if (parsed.e !== 200) throw new Error(`Codelayer ${target} answered e ${String(parsed.e)}: ${String(parsed.msg)}`);
-		return parsed;
-	};
-	const { key } = await post('system/auth', { username, password, imei, ver: '1.0.0.0' });
-	return await post(path, { key, ...body });
-}
+const codelayer = async (path: string, body: Record<string, unknown> = {}) => await codelayerCall(sandboxes(), path, body);
 
 type ReportRow = Record<'custname' | 'salemode' | 'paymentmode' | 'cashreceived' | 'netamount' | 'specialdisc', string>;
 

@@ -67,3 +67,16 @@ export async function odooCall(sandboxes: LocalSandboxes, model: string, method:
 	const uid = (await call('common', 'login', [db, login, password])) as number;
 	return await call('object', 'execute_kw', [db, uid, password, model, method, args, kwargs]);
 }
+
+/** One call of Codelayer's API as a device logged in to the sandbox, as Codelayer documents it: the key in every body. */
+export async function codelayerCall(sandboxes: LocalSandboxes, path: string, body: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+	const { url, username, password, imei } = sandboxes.addresses.codelayer;
+	const post = async (target: string, payload: Record<string, unknown>) => {
+		const answer = await fetch(`${url}/${target}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+		const parsed = (await answer.json()) as Record<string, unknown>;
+		if (parsed.e !== 200) throw new Error(`Codelayer ${target} answered e ${String(parsed.e)}: ${String(parsed.msg)}`);
+		return parsed;
+	};
+	const { key } = await post('system/auth', { username, password, imei, ver: '1.0.0.0' });
+	return await post(path, { key, ...body });
+}

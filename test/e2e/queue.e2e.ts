@@ -11,7 +11,7 @@ import { startQueueCluster, type QueueCluster } from '../../sandbox/n8n/queue/cl
 import { abortedOnMain, finishedOnMain, storedExecutions, workerRuns, type StoredExecution, type WorkerRun } from '../../sandbox/n8n/queue/executions';
 import { RestSession } from '../../sandbox/n8n/server';
 import { SAMPLE_SALE_LINES, saleParameters } from '../codelayer/harness';
-import { ARTEFACTS, n8nBin, odooCall } from './harness';
+import { ARTEFACTS, codelayerCall, n8nBin, odooCall } from './harness';
 import { startRecorder, type Recorded, type Recorder } from './queue/recorder';
 import { model, pollEvery, triggerWorkflow, webhookWorkflow, type QueueStep } from './queue/workflows';
 
@@ -223,18 +223,7 @@ async function leadsNamed(prefix: string, fields = ['name', 'description']): Pro
 	return ids.length === 0 ? [] : await odoo<Lead[]>('crm.lead', 'read', [ids, fields]);
 }
 
-/** A device logged in to the Codelayer sandbox, as Codelayer documents its API: the key in every body. */
-async function codelayerApi(path: string, body: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
-	const { url, username, password, imei } = sandboxes.addresses.codelayer;
-	const call = async (target: string, payload: Record<string, unknown>) => {
-		const answer = await fetch(`${url}/${target}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-		const parsed = (await answer.json()) as Record<string, unknown>;
-		if (parsed.e !== 200) throw new Error(`Codelayer ${target} answered e ${String(parsed.e)}: ${String(parsed.msg)}`);
-		return parsed;
-	};
-	const { key } = await call('system/auth', { username, password, imei, ver: '1.0.0.0' });
-	return await call(path, { key, ...body });
-}
+const codelayerApi = async (path: string, body: Record<string, unknown> = {}) => await codelayerCall(sandboxes, path, body);
 
 /** A sale saved the way a device saves one (Route Save), on the day Route Details names; `cash` tells it apart. */
 async function saveSale(cash: string): Promise<void> {
