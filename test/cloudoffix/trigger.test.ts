@@ -56,6 +56,22 @@ describe('CloudOffix Trigger', () => {
 		expect(sandbox().stats.total).toBe(1);
 	});
 
+	it('shapes records as the action node does (Simplify): a many2one as its id and a _name; with Simplify off, as Odoo reads it', async () => {
+		const client = await server();
+		const fields = { fields: ['name', 'user_id', 'partner_id'] };
+		const simplified = pollerOf({ options: fields });
+		const raw = pollerOf({ options: { ...fields, simplify: false } });
+		await simplified.poll();
+		await raw.poll();
+		clock.advance(MINUTE);
+		await client.callKw('crm.lead', 'create', [{ name: 'Shaped', user_id: 2, partner_id: false }]);
+		const [item] = (await simplified.poll()).items;
+		expect(item.json).toEqual({ id: expect.any(Number), name: 'Shaped', user_id: 2, user_id_name: expect.any(String), partner_id: null, partner_id_name: null, create_date: expect.any(String) });
+		expect(Object.keys(item.json).slice(1, 6)).toEqual(['name', 'user_id', 'user_id_name', 'partner_id', 'partner_id_name']);
+		const [unshaped] = (await raw.poll()).items;
+		expect(unshaped.json).toMatchObject({ name: 'Shaped', user_id: [2, item.json.user_id_name], partner_id: false });
+	});
+
 	it('neither loses nor repeats records written in the same second as the last poll', async () => {
 		const poller = pollerOf();
 		const client = await server();

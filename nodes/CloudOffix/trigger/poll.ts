@@ -5,7 +5,7 @@ import { ParameterError } from '../../shared/parameterError';
 import { connectionSettingsOf, type RetryParameters } from '../../shared/retries';
 import { checkedDomain, fieldList, readFieldsOf } from '../actions/common';
 import { callContextFrom, domainFrom, modelFrom, type ReadParameter } from '../helpers/parameters';
-import { simplifyRecord } from '../helpers/simplify';
+import { simplifyRecords } from '../helpers/simplify';
 import { cloudOffixClient, type CloudOffixClient, type OdooRecord, type WireFormat } from '../transport';
 import { advance, minutesBefore, startCursor, undelivered, type CursorState, type Stamped } from './cursor';
 
@@ -97,13 +97,10 @@ async function fullRecords(client: CloudOffixClient, settings: TriggerSettings, 
 	for (let start = 0; start < ids.length; start += IDS_PER_READ) {
 		for (const record of await client.read(settings.model, ids.slice(start, start + IDS_PER_READ), fields, settings.callContext)) byId.set(record.id, record);
 	}
-	const shape = settings.options.simplify === false ? undefined : await client.fields(settings.model);
-	return ids.flatMap((id) => {
-		const record = byId.get(id);
-		// A record deleted between the two reads is gone: nothing to deliver.
-		if (!record) return [];
-		return [shape ? (simplifyRecord(record, shape) as IDataObject) : record];
-	});
+	// A record deleted between the two reads is gone: nothing to deliver.
+	const records = ids.flatMap((id) => byId.get(id) ?? []);
+	if (settings.options.simplify === false) return records;
+	return simplifyRecords(records, await client.fields(settings.model)) as IDataObject[];
 }
 
 function cursorOf(context: IPollFunctions, scope: string): CursorState | undefined {
